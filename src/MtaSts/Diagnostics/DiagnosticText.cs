@@ -14,6 +14,7 @@ public static class DiagnosticText
         new("MtaSts.Resources.RecordMessages", typeof(DiagnosticText).Assembly),
         new("MtaSts.Resources.PolicyMessages", typeof(DiagnosticText).Assembly),
         new("MtaSts.Resources.ReportMessages", typeof(DiagnosticText).Assembly),
+        new("MtaSts.Resources.ReportDecodingMessages", typeof(DiagnosticText).Assembly),
     ];
 
     /// <summary>Formats the message of <paramref name="diagnostic"/> in <paramref name="culture"/>.</summary>
