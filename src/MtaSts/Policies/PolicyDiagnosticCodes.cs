@@ -44,16 +44,16 @@ public static class PolicyDiagnosticCodes
     /// <summary>Spaces or tabs between a key and its <c>:</c>.</summary>
     public const string KeyWhitespace = "STS-POLICY-KEY-WHITESPACE";
 
-    /// <summary>A key the RFC does not define; it is kept as an extension and ignored.</summary>
+    /// <summary>A key the RFC does not define, kept as an extension and ignored.</summary>
     public const string UnknownKey = "STS-POLICY-UNKNOWN-KEY";
 
-    /// <summary>A second line with a key other than <c>mx</c>; the first value is kept.</summary>
+    /// <summary>A second line with a key other than <c>mx</c>, whose first value is kept.</summary>
     public const string DuplicateKey = "STS-POLICY-DUPLICATE-KEY";
 
     /// <summary>A key with an empty value.</summary>
     public const string ValueEmpty = "STS-POLICY-VALUE-EMPTY";
 
-    /// <summary>Spaces or tabs after a value; they were removed.</summary>
+    /// <summary>Spaces or tabs after a value, which were removed.</summary>
     public const string TrailingWhitespace = "STS-POLICY-TRAILING-WHITESPACE";
 
     /// <summary>A control character inside a value.</summary>
@@ -77,7 +77,7 @@ public static class PolicyDiagnosticCodes
     /// <summary>No <c>mx</c> line although the mode is not <c>none</c>.</summary>
     public const string MxMissing = "STS-POLICY-MX-MISSING";
 
-    /// <summary>The same MX pattern twice; it is kept once.</summary>
+    /// <summary>The same MX pattern twice, kept once.</summary>
     public const string MxDuplicate = "STS-POLICY-MX-DUPLICATE";
 
     /// <summary>No <c>max_age</c> line.</summary>
@@ -89,7 +89,7 @@ public static class PolicyDiagnosticCodes
     /// <summary>A <c>max_age</c> of more than 10 digits.</summary>
     public const string MaxAgeTooLong = "STS-POLICY-MAX-AGE-TOO-LONG";
 
-    /// <summary>A <c>max_age</c> above 31557600 seconds; senders use 31557600.</summary>
+    /// <summary>A <c>max_age</c> above 31557600 seconds, which senders replace with 31557600.</summary>
     public const string MaxAgeRange = "STS-POLICY-MAX-AGE-RANGE";
 
     /// <summary>A <c>max_age</c> below one day in <c>enforce</c> mode.</summary>

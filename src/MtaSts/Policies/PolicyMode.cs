@@ -10,6 +10,6 @@ public enum PolicyMode
     /// <summary><c>testing</c>: deliver anyway, and report the failure through TLS-RPT.</summary>
     Testing,
 
-    /// <summary><c>none</c>: no active policy; senders treat the domain as having none.</summary>
+    /// <summary><c>none</c>: senders treat the domain as having no active policy.</summary>
     None,
 }

@@ -11,10 +11,10 @@ namespace MtaSts.Policies;
 /// <seealso href="https://www.rfc-editor.org/rfc/rfc8461#section-3.2">RFC 8461 §3.2</seealso>
 public sealed class StsPolicy
 {
-    /// <summary>The maximum size of a policy in bytes (64 KiB); senders reject larger responses.</summary>
+    /// <summary>The maximum size of a policy in bytes (64 KiB). Senders reject larger responses.</summary>
     public const int MaxLength = 65536;
 
-    /// <summary>The maximum <c>max_age</c> in seconds (about one year); larger values are clamped to it.</summary>
+    /// <summary>The maximum <c>max_age</c> in seconds (about one year). Larger values are clamped to it.</summary>
     public const long MaxAgeLimit = 31557600;
 
     internal StsPolicy(
@@ -40,21 +40,21 @@ public sealed class StsPolicy
     /// <summary>How long senders may cache the policy, in seconds, at most <see cref="MaxAgeLimit"/>.</summary>
     public long MaxAge { get; }
 
-    /// <summary>The lines with keys the RFC does not define, in file order; senders ignore them.</summary>
+    /// <summary>The lines with keys the RFC does not define, in file order, which senders ignore.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extensions { get; }
 
-    /// <summary>The warnings and notes about this policy; a usable policy has no errors.</summary>
+    /// <summary>The warnings and notes about this policy, which has no errors because it is usable.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Parses a policy.</summary>
-    /// <exception cref="MtaStsFormatException">The policy is not valid; senders would ignore it.</exception>
+    /// <exception cref="MtaStsFormatException">The policy is not valid, so senders would ignore it.</exception>
     public static StsPolicy Parse(string text)
     {
         return TryParse(text, out var policy, out var diagnostics) ? policy : throw new MtaStsFormatException(diagnostics);
     }
 
     /// <summary>Parses a policy from the UTF-8 bytes of the HTTPS response body.</summary>
-    /// <exception cref="MtaStsFormatException">The policy is not valid; senders would ignore it.</exception>
+    /// <exception cref="MtaStsFormatException">The policy is not valid, so senders would ignore it.</exception>
     public static StsPolicy Parse(ReadOnlySpan<byte> utf8)
     {
         return TryParse(utf8, out var policy, out var diagnostics) ? policy : throw new MtaStsFormatException(diagnostics);
@@ -77,7 +77,7 @@ public sealed class StsPolicy
         return policy is not null;
     }
 
-    /// <summary>Creates a policy; duplicate MX patterns are kept once.</summary>
+    /// <summary>Creates a policy, keeping each MX pattern once.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxAge"/> is negative or above <see cref="MaxAgeLimit"/>.</exception>
     /// <exception cref="ArgumentException">No MX pattern was given and <paramref name="mode"/> is not <see cref="PolicyMode.None"/>.</exception>
     public static StsPolicy Create(PolicyMode mode, IEnumerable<MxPattern> mxPatterns, long maxAge)
@@ -108,7 +108,7 @@ public sealed class StsPolicy
 
     /// <summary>
     /// Writes the policy with CRLF line ends in the order version, mode, mx lines, max_age,
-    /// then extensions; parsing the result gives an equal policy.
+    /// then extensions. Parsing the result gives an equal policy.
     /// </summary>
     public string Write()
     {

@@ -12,8 +12,8 @@ namespace MtaSts.Policies;
 /// Whitespace: the grammar allows spaces and tabs after <c>:</c>, and they are skipped. Spaces
 /// or tabs after a value are outside the grammar but harmless, so they are removed with a
 /// warning. Indented lines, blank lines and <c>#</c> comments are outside the grammar, and
-/// senders that follow it reject the whole policy (postfix-tlspol does for blank lines), so they
-/// are errors.
+/// senders that follow it reject the whole policy, so they are errors. The postfix-tlspol test
+/// suite, for one, expects a policy with a blank line to be rejected.
 /// </remarks>
 internal sealed class StsPolicyParser
 {
@@ -41,10 +41,11 @@ internal sealed class StsPolicyParser
             return parser.Finish(out diagnostics);
         }
 
-        if (utf8.StartsWith("\uFEFF"u8))
+        var bomLength = utf8.StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (bomLength > 0)
         {
             parser.Add(PolicyDiagnosticCodes.ByteOrderMark, Severity.Warning, null, 1);
-            utf8 = utf8[3..];
+            utf8 = utf8[bomLength..];
         }
 
         string text;
@@ -54,7 +55,7 @@ internal sealed class StsPolicyParser
         }
         catch (DecoderFallbackException exception)
         {
-            var offset = exception.Index.ToString(CultureInfo.InvariantCulture);
+            var offset = (exception.Index + bomLength).ToString(CultureInfo.InvariantCulture);
             parser.Add(PolicyDiagnosticCodes.InvalidUtf8, Severity.Error, null, null, offset);
             return parser.Finish(out diagnostics);
         }
@@ -119,8 +120,8 @@ internal sealed class StsPolicyParser
             }
             else if (text[i] == '\r')
             {
-                // A lone CR ends no line in the grammar; it is read as a line end here so the
-                // rest of the file still gets checked, and reported once.
+                // A lone CR ends no line in the grammar. It is reported once and read as a
+                // line end, so the rest of the file still gets checked.
                 if (!bareCrReported)
                 {
                     Add(PolicyDiagnosticCodes.BareCarriageReturn, Severity.Error, null, lines.Count + 1);
@@ -261,7 +262,7 @@ internal sealed class StsPolicyParser
 
     private string? ReadValue(string key, string value, int number)
     {
-        // Extension values may contain "#"; for the RFC keys it can only start a comment.
+        // Extension values may contain "#", but after an RFC key it can only start a comment.
         var known = s_knownKeys.Contains(key, StringComparer.Ordinal);
         var comment = known ? FindInlineComment(value) : -1;
         if (comment >= 0)
@@ -276,7 +277,7 @@ internal sealed class StsPolicyParser
             Add(PolicyDiagnosticCodes.TrailingWhitespace, Severity.Warning, key, number, key, trimmed);
         }
 
-        // RFC 8461 §3.2: values exclude CTLs; a TAB inside a value is one too.
+        // RFC 8461 §3.2: values exclude CTLs, and a TAB inside a value is one.
         var control = trimmed.FirstOrDefault(c => char.IsControl(c));
         if (control != default)
         {
@@ -415,8 +416,8 @@ internal sealed class StsPolicyParser
             Add(PolicyDiagnosticCodes.MxMissing, Severity.Error, "mx", null, StsPolicy.FormatMode(_mode.Value));
         }
 
-        // RFC 8461 §3.2 expects max_age to be weeks or more, so a refresh-time attack has a
-        // small window; under a day in enforce mode is worth a note.
+        // RFC 8461 §3.2 expects max_age of weeks or more, which keeps refresh-time attacks
+        // rare. Under a day in enforce mode gets a note.
         if (_mode == PolicyMode.Enforce && _maxAge < ShortMaxAge)
         {
             var seconds = _maxAge.Value.ToString(CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public static class RecordDiagnosticCodes
     /// <summary>A second <c>v=</c> field.</summary>
     public const string StsVersionRepeated = "STS-RECORD-VERSION-REPEATED";
 
-    /// <summary>A field value contains <c>v=STSv1</c>: two records were joined into one.</summary>
+    /// <summary>A field value contains <c>v=STSv1</c> again, because two records were joined into one.</summary>
     public const string StsConcatenated = "STS-RECORD-CONCATENATED";
 
     /// <summary>Two fields separated by a space instead of <c>;</c>.</summary>
@@ -86,7 +86,7 @@ public static class RecordDiagnosticCodes
     /// <summary>A second <c>v=</c> field.</summary>
     public const string TlsRptVersionRepeated = "TLSRPT-RECORD-VERSION-REPEATED";
 
-    /// <summary>A field value contains <c>v=TLSRPTv1</c>: two records were joined into one.</summary>
+    /// <summary>A field value contains <c>v=TLSRPTv1</c> again, because two records were joined into one.</summary>
     public const string TlsRptConcatenated = "TLSRPT-RECORD-CONCATENATED";
 
     /// <summary>Two fields separated by a space instead of <c>;</c>.</summary>

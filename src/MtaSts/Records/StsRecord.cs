@@ -24,14 +24,14 @@ public sealed class StsRecord
     /// <summary>The policy id: 1 to 32 letters and digits that change whenever the policy changes.</summary>
     public string Id { get; }
 
-    /// <summary>The extension fields in record order; senders ignore them.</summary>
+    /// <summary>The extension fields in record order, which senders ignore.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extensions { get; }
 
-    /// <summary>The warnings and notes about this record; a usable record has no errors.</summary>
+    /// <summary>The warnings and notes about this record, which has no errors because it is usable.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Parses one record whose character-strings are already joined without spaces.</summary>
-    /// <exception cref="MtaStsFormatException">The record is not valid; senders would ignore it.</exception>
+    /// <exception cref="MtaStsFormatException">The record is not valid, so senders would ignore it.</exception>
     public static StsRecord Parse(string text)
     {
         return TryParse(text, out var record, out var diagnostics) ? record : throw new MtaStsFormatException(diagnostics);

@@ -24,14 +24,14 @@ public sealed class TlsRptRecord
     /// <summary>The <c>rua</c> URIs in record order, each <c>mailto:</c> or <c>https:</c>.</summary>
     public IReadOnlyList<Uri> ReportUris { get; }
 
-    /// <summary>The extension fields in record order; senders ignore them.</summary>
+    /// <summary>The extension fields in record order, which senders ignore.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extensions { get; }
 
-    /// <summary>The warnings and notes about this record; a usable record has no errors.</summary>
+    /// <summary>The warnings and notes about this record, which has no errors because it is usable.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Parses one record whose character-strings are already joined without spaces.</summary>
-    /// <exception cref="MtaStsFormatException">The record is not valid; senders would not send reports.</exception>
+    /// <exception cref="MtaStsFormatException">The record is not valid, so senders would not send reports.</exception>
     public static TlsRptRecord Parse(string text)
     {
         return TryParse(text, out var record, out var diagnostics) ? record : throw new MtaStsFormatException(diagnostics);
@@ -156,7 +156,7 @@ public sealed class TlsRptRecord
         }
 
         // RFC 8460 §3: commas, "!" and ";" inside a URI must be percent-encoded, and URIs have no spaces.
-        if (text.IndexOfAny([' ', '\t', '!', ';']) >= 0 || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        if (text.IndexOfAny([' ', '\t', ',', '!', ';']) >= 0 || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
             parser.Add("URI-INVALID", Severity.Error, "rua", text);
             return null;

@@ -8,7 +8,7 @@ internal readonly record struct TxtRecordField(string Name, string Value);
 /// <summary>
 /// Splits an MTA-STS or TLS-RPT TXT record into fields. Both grammars share the shape
 /// <c>version 1*(*WSP ";" *WSP field) [*WSP ";" *WSP]</c> and the extension syntax, so one
-/// tokenizer serves both; codes are built from the prefix (<c>STS-RECORD</c> or <c>TLSRPT-RECORD</c>).
+/// tokenizer serves both. Codes are built from the prefix (<c>STS-RECORD</c> or <c>TLSRPT-RECORD</c>).
 /// </summary>
 internal sealed class TxtRecordParser
 {
@@ -164,8 +164,8 @@ internal sealed class TxtRecordParser
             var field = raw.Trim(' ', '\t');
             var parts = field.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
-            // "v=STSv1 id=1": a space where the grammar needs ";". A space elsewhere stays in the
-            // value, so the field check names the bad character (and "rua=a, b" keeps its list).
+            // "v=STSv1 id=1" has a space where the grammar needs ";". Any other space stays in
+            // the value, so the field check names the bad character and "rua=a, b" keeps its list.
             if (parts.Length > 1 && parts.Skip(1).Any(IsFieldStart))
             {
                 Add("MISSING-SEMICOLON", Severity.Error, null, field);
