@@ -27,7 +27,7 @@ internal sealed class TerminalScreen : Screen
         _console.MarkupLine($"[{colour}]{Symbol(mark)}[/] {Markup.Escape(text)}");
         if (!string.IsNullOrEmpty(detail))
         {
-            _console.Write(new Padder(new Text(detail), new Padding(2, 0, 0, 0)));
+            _console.Write(new Padder(new Spectre.Console.Text(detail), new Padding(2, 0, 0, 0)));
         }
     }
 
@@ -41,14 +41,14 @@ internal sealed class TerminalScreen : Screen
 
         foreach (var row in rows)
         {
-            table.AddRow(row.Select(cell => new Text(cell)).ToArray<Spectre.Console.Rendering.IRenderable>());
+            table.AddRow(row.Select(cell => new Spectre.Console.Text(cell)).ToArray<Spectre.Console.Rendering.IRenderable>());
         }
 
         _console.Write(table);
     }
 
     public override void Paragraph(string text, int indent = 0) =>
-        _console.Write(new Padder(new Text(text + "\n"), new Padding(indent * 2, 0, 0, 0)));
+        _console.Write(new Padder(new Spectre.Console.Text(text + "\n"), new Padding(indent * 2, 0, 0, 0)));
 
     public override void Blank() => _console.WriteLine();
 }
