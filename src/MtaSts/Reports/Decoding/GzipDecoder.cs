@@ -242,8 +242,12 @@ internal static class GzipDecoder
         var source = new ChunkedReadStream(data, 1);
         try
         {
+            // A plain read loop, because DeflateStream.CopyTo can read its source past the deflate data.
             using var deflate = new DeflateStream(source, CompressionMode.Decompress);
-            deflate.CopyTo(Stream.Null);
+            var buffer = new byte[OutputChunkSize];
+            while (deflate.Read(buffer) > 0)
+            {
+            }
         }
         catch (InvalidDataException)
         {

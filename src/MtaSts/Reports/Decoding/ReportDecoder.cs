@@ -65,9 +65,17 @@ public static class ReportDecoder
     {
         var buffer = new BoundedBuffer(options.MaxInputBytes);
         var chunk = new byte[ReadChunkSize];
-        int count;
-        while ((count = await input.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        while (true)
         {
+            // One byte past the limit is enough to tell that the input is too large.
+            var remaining = options.MaxInputBytes - buffer.Length;
+            var requested = remaining >= chunk.Length ? chunk.Length : (int)remaining + 1;
+            var count = await input.ReadAsync(chunk.AsMemory(0, requested), cancellationToken).ConfigureAwait(false);
+            if (count == 0)
+            {
+                break;
+            }
+
             if (!buffer.TryAppend(chunk.AsSpan(0, count)))
             {
                 return TooLarge(label, options);

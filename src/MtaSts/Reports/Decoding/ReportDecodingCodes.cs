@@ -9,7 +9,7 @@ public static class ReportDecodingCodes
     /// <summary>Error: the input has no bytes.</summary>
     public const string Empty = "TLSRPT-DECODE-EMPTY";
 
-    /// <summary>Error: the input or a decoded MIME part is larger than <see cref="ReportDecodingOptions.MaxInputBytes"/>.</summary>
+    /// <summary>Error: the input is larger than <see cref="ReportDecodingOptions.MaxInputBytes"/>.</summary>
     public const string InputTooLarge = "TLSRPT-DECODE-INPUT-TOO-LARGE";
 
     /// <summary>Error: the input is neither JSON, gzip nor an e-mail message.</summary>

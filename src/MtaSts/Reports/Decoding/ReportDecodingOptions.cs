@@ -6,24 +6,55 @@ namespace MtaSts.Reports.Decoding;
 /// </summary>
 public sealed class ReportDecodingOptions
 {
+    private readonly long _maxInputBytes = 32 * 1024 * 1024;
+    private readonly long _maxDecompressedBytes = 64 * 1024 * 1024;
+    private readonly int _maxMimeParts = 100;
+
     /// <summary>The shared instance with the default limits.</summary>
     public static ReportDecodingOptions Default { get; } = new();
 
     /// <summary>
-    /// Maximum size in bytes of the raw input (a file, a message or a request body), and of any
-    /// decoded MIME part. Default 32 MiB.
+    /// Maximum size in bytes of the raw input: a file, a message or a request body. A decoded MIME
+    /// part is never larger than its message, so this bounds parts too. Default 32 MiB.
     /// </summary>
-    public long MaxInputBytes { get; init; } = 32 * 1024 * 1024;
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public long MaxInputBytes
+    {
+        get => _maxInputBytes;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxInputBytes = value;
+        }
+    }
 
     /// <summary>
     /// Maximum size in bytes of the JSON that one gzip stream may expand to, counting all of its
     /// members. Decompression stops as soon as the output passes this size. Default 64 MiB.
     /// </summary>
-    public long MaxDecompressedBytes { get; init; } = 64 * 1024 * 1024;
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public long MaxDecompressedBytes
+    {
+        get => _maxDecompressedBytes;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxDecompressedBytes = value;
+        }
+    }
 
     /// <summary>
     /// Maximum number of MIME entities (multiparts, parts and attached messages) examined in one
     /// message; later entities are ignored with a warning. Default 100.
     /// </summary>
-    public int MaxMimeParts { get; init; } = 100;
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public int MaxMimeParts
+    {
+        get => _maxMimeParts;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            _maxMimeParts = value;
+        }
+    }
 }
