@@ -21,7 +21,7 @@ public sealed class DecodeResult
 
     /// <summary>
     /// Findings about the input as a whole and about parts that yielded no payload. When
-    /// <see cref="Payloads"/> is empty, the errors here say why.
+    /// <see cref="Payloads"/> is empty, the errors here explain why.
     /// </summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 

@@ -42,7 +42,7 @@ public static class ReportDecodingCodes
     /// <summary>Error: a top-level JSON array of reports is not valid JSON.</summary>
     public const string JsonArrayInvalid = "TLSRPT-DECODE-JSON-ARRAY-INVALID";
 
-    /// <summary>Error: a top-level JSON array holds no report object.</summary>
+    /// <summary>Error: a top-level JSON array contains no report object.</summary>
     public const string JsonArrayEmpty = "TLSRPT-DECODE-JSON-ARRAY-EMPTY";
 
     /// <summary>Warning: an element of a top-level JSON array is not an object; it was skipped.</summary>
@@ -51,7 +51,7 @@ public static class ReportDecodingCodes
     /// <summary>Error: MimeKit could not parse the input as an e-mail message.</summary>
     public const string MailInvalid = "TLSRPT-DECODE-MAIL-INVALID";
 
-    /// <summary>Error: the message contains no part that holds a TLS report.</summary>
+    /// <summary>Error: the message has no part that contains a TLS report.</summary>
     public const string NoReport = "TLSRPT-DECODE-NO-REPORT";
 
     /// <summary>Warning: the message is not <c>multipart/report; report-type=tlsrpt</c> (RFC 8460 §5.3).</summary>
@@ -66,7 +66,7 @@ public static class ReportDecodingCodes
     /// <summary>Warning: the report part has a media type other than the two RFC 8460 §5.3 defines.</summary>
     public const string MediaTypeNonstandard = "TLSRPT-DECODE-MEDIA-TYPE-NONSTANDARD";
 
-    /// <summary>Warning: the part is labelled <c>application/tlsrpt+gzip</c> but holds JSON, or the reverse.</summary>
+    /// <summary>Warning: the part is labelled <c>application/tlsrpt+gzip</c> but contains JSON, or the reverse.</summary>
     public const string MediaTypeMismatch = "TLSRPT-DECODE-MEDIA-TYPE-MISMATCH";
 
     /// <summary>Warning: the filename extension (<c>.json</c> or <c>.json.gz</c>, RFC 8460 §5.1) disagrees with the content.</summary>
