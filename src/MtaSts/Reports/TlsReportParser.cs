@@ -31,7 +31,7 @@ public static class TlsReportParser
             return new ReportParseResult { Diagnostics = diagnostics };
         }
 
-        // RFC 8259 §8.1 forbids a byte order mark, but Windows tools write one when saving UTF-8.
+        // A byte order mark is not part of JSON, but some Windows editors write one when saving UTF-8.
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             diagnostics.Add(new Diagnostic(ReportDiagnosticCodes.ByteOrderMark, Severity.Info, JsonRule));

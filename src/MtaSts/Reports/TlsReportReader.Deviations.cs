@@ -143,7 +143,7 @@ internal sealed partial class TlsReportReader
     private List<string> ExpandTlsaPolicyString(List<string> lines, Location at)
     {
         // NOTE(interop): Microsoft (Exchange Online) sends a TLSA policy-string as one string
-        // holding a JSON array of records ("[\"3 1 1 ...\",...]"); RFC 8460 §4.5 wants one array
+        // containing a JSON array of records ("[\"3 1 1 ...\",...]"); RFC 8460 §4.5 wants one array
         // entry per record.
         if (lines.Count != 1 || !lines[0].StartsWith('['))
         {

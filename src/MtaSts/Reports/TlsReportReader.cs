@@ -220,7 +220,7 @@ internal sealed partial class TlsReportReader
         // RFC 8460 §4.1: a report SHOULD cover a full UTC day. Senders end it at 23:59:59Z or at
         // 00:00:00Z of the next day, so both count as a full day.
         var length = end - start;
-        var startsAtMidnight = start.Offset == TimeSpan.Zero && start.TimeOfDay == TimeSpan.Zero;
+        var startsAtMidnight = start.UtcDateTime.TimeOfDay == TimeSpan.Zero;
         var isOneDay = length >= TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1) && length <= TimeSpan.FromDays(1);
         if (!startsAtMidnight || !isOneDay)
         {
@@ -258,7 +258,7 @@ internal sealed partial class TlsReportReader
                 return policies;
 
             case JsonValueKind.Object:
-                // RFC 8460 §4: "policies" MUST be an array even when it holds one policy.
+                // RFC 8460 §4: "policies" MUST be an array even when it contains one policy.
                 Add(ReportDiagnosticCodes.ObjectNotArray, Severity.Warning, StructureRule, "policies", "policies");
                 policies.Add(ReadPolicyResult(value, 0));
                 return policies;
