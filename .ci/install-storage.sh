@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs and starts what the report store tests need on a fresh Debian 12 machine, as root:
 # a private PostgreSQL cluster on 127.0.0.1 only, and the dovecot binary that the IMAP tests
-# start themselves on loopback. Run it with bash, then source the file it writes,
-# $MTASTS_STORAGE_ENV (default /tmp/mtasts-storage.env), to export MTASTS_TEST_POSTGRES.
+# start themselves on loopback. .ci/run sources it, so MTASTS_TEST_POSTGRES reaches the tests;
+# the same export line is written to $MTASTS_STORAGE_ENV (default /tmp/mtasts-storage.env) for
+# a developer's shell.
 set -euo pipefail
 
 cluster_name=mtasts
@@ -48,5 +49,6 @@ if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$database'")" 
 fi
 
 MTASTS_TEST_POSTGRES="Host=127.0.0.1;Port=$cluster_port;Username=$role;Password=$password;Database=$database"
+export MTASTS_TEST_POSTGRES
 echo "export MTASTS_TEST_POSTGRES='$MTASTS_TEST_POSTGRES'" > "$env_file"
 echo "install-storage: PostgreSQL $version cluster '$cluster_name' on 127.0.0.1:$cluster_port; details in $env_file"
