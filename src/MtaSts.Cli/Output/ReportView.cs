@@ -7,7 +7,7 @@ namespace MtaSts.Cli.Output;
 
 /// <summary>
 /// Explains TLS reports to a domain owner who has never seen the JSON: who sent it, for which
-/// period, how many sessions used TLS, and what each failure means and asks of them.
+/// period, how many sessions used TLS, what each failure means and what the owner should do.
 /// </summary>
 internal static class ReportView
 {
@@ -158,11 +158,11 @@ internal static class ReportView
                 [Text.Get("Report.Col.SendingMta"), Text.Get("Report.Col.ReceivingMx"), Text.Get("Report.Col.ReceivingIp"), Text.Get("Report.Col.Sessions"), Text.Get("Report.Col.Reason")],
                 rows.Take(MaxFailureRows).Select(d => (IReadOnlyList<string>)
                 [
-                    Or(d.SendingMtaIp),
-                    Or(d.ReceivingMxHostname),
-                    Or(d.ReceivingIp),
+                    OrDash(d.SendingMtaIp),
+                    OrDash(d.ReceivingMxHostname),
+                    OrDash(d.ReceivingIp),
                     d.FailedSessionCount.ToString("N0", culture),
-                    Or(Join(d.FailureReasonCode, d.AdditionalInformation)),
+                    OrDash(Join(d.FailureReasonCode, d.AdditionalInformation)),
                 ]).ToList());
             if (rows.Count > MaxFailureRows)
             {
@@ -242,7 +242,7 @@ internal static class ReportView
     private static string LocalizePart(string label) =>
         label.StartsWith("part ", StringComparison.Ordinal) ? Text.Get("Report.MailPart", label["part ".Length..]) : label;
 
-    private static string Or(string? value) => string.IsNullOrEmpty(value) ? "—" : value;
+    private static string OrDash(string? value) => string.IsNullOrEmpty(value) ? "—" : value;
 
     private static string? Join(string? first, string? second) =>
         (string.IsNullOrEmpty(first), string.IsNullOrEmpty(second)) switch
