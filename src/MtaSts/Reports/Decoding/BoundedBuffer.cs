@@ -2,15 +2,18 @@ namespace MtaSts.Reports.Decoding;
 
 /// <summary>
 /// Collects decompressed bytes in fixed-size chunks and rejects any append that would pass the
-/// limit, so a gzip bomb never allocates more than the limit plus one chunk.
+/// limit, so a gzip bomb never allocates more than the limit.
 /// </summary>
 internal sealed class BoundedBuffer
 {
-    private const int ChunkSize = 64 * 1024;
+    // Chunks start small, because most reports are a few KB, and double up to the maximum.
+    private const int FirstChunkSize = 4 * 1024;
+    private const int MaxChunkSize = 64 * 1024;
 
     private readonly List<byte[]> _chunks = [];
     private readonly long _limit;
     private int _lastChunkUsed;
+    private int _nextChunkSize = FirstChunkSize;
 
     public BoundedBuffer(long limit)
     {
@@ -33,7 +36,8 @@ internal sealed class BoundedBuffer
             if (_chunks.Count == 0 || _lastChunkUsed == _chunks[^1].Length)
             {
                 var remaining = _limit - Length;
-                _chunks.Add(new byte[(int)Math.Min(ChunkSize, remaining)]);
+                _chunks.Add(new byte[(int)Math.Min(_nextChunkSize, remaining)]);
+                _nextChunkSize = Math.Min(_nextChunkSize * 2, MaxChunkSize);
                 _lastChunkUsed = 0;
             }
 

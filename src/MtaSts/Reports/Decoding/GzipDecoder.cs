@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
@@ -33,8 +34,20 @@ internal static class GzipDecoder
     /// </summary>
     public static byte[]? Decompress(ReadOnlyMemory<byte> input, string label, ReportDecodingOptions options, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
+        var scratch = ArrayPool<byte>.Shared.Rent(OutputChunkSize);
+        try
+        {
+            return Decompress(input, label, options, diagnostics, scratch, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private static byte[]? Decompress(ReadOnlyMemory<byte> input, string label, ReportDecodingOptions options, List<Diagnostic> diagnostics, byte[] scratch, CancellationToken cancellationToken)
+    {
         var output = new BoundedBuffer(options.MaxDecompressedBytes);
-        var scratch = new byte[OutputChunkSize];
         var memberStart = 0;
         var memberCount = 0;
 
