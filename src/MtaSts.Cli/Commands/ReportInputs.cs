@@ -16,13 +16,16 @@ internal static class ReportInputs
     /// <summary>The files to read, in a stable order, and how many files in folders were skipped.</summary>
     public sealed record Expansion(IReadOnlyList<string> Files, IReadOnlyList<string> Skipped);
 
+    /// <summary>The path that stands for standard input.</summary>
+    public const string StandardInput = "-";
+
     public static Expansion Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
         var skipped = new List<string>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (path == StandardInput || File.Exists(path))
             {
                 files.Add(path);
             }
@@ -41,22 +44,7 @@ internal static class ReportInputs
 
     private static void AddFolder(string folder, List<string> files, List<string> skipped)
     {
-        IEnumerable<string> entries;
-        try
-        {
-            entries = Directory.EnumerateFiles(folder, "*", new EnumerationOptions
-            {
-                RecurseSubdirectories = true,
-                IgnoreInaccessible = false,
-                AttributesToSkip = FileAttributes.Hidden,
-            }).Order(StringComparer.Ordinal).ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CommandException(Text.Get("Error.FolderReadFailed", folder, e.Message));
-        }
-
-        foreach (var entry in entries)
+        foreach (var entry in ListFiles(folder, skipped))
         {
             var name = Path.GetFileName(entry);
             if (s_skippedExtensions.Contains(Path.GetExtension(name)) || name.StartsWith('.'))
@@ -68,5 +56,41 @@ internal static class ReportInputs
                 files.Add(entry);
             }
         }
+    }
+
+    // Walks the folder tree without following links to folders, so a link loop or a link to a
+    // large tree elsewhere is skipped (and counted) rather than read.
+    private static List<string> ListFiles(string root, List<string> skipped)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            try
+            {
+                var options = new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden, IgnoreInaccessible = false };
+                found.AddRange(Directory.EnumerateFiles(folder, "*", options));
+                foreach (var child in Directory.EnumerateDirectories(folder, "*", options))
+                {
+                    if (new DirectoryInfo(child).LinkTarget is null)
+                    {
+                        pending.Push(child);
+                    }
+                    else
+                    {
+                        skipped.Add(child);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CommandException(Text.Get("Error.FolderReadFailed", folder, e.Message));
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found;
     }
 }
