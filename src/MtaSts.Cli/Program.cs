@@ -57,6 +57,7 @@ internal static class Program
             CommonOptions.Language(),
             PolicyCommand.Create(),
             RecordCommand.Create(),
+            CheckCommand.Create(),
         };
         return root;
     }
