@@ -33,10 +33,12 @@ public sealed class CertificateValidator
         var now = _timeProvider.GetUtcNow();
         var presented = intermediates.ToArray();
 
+        // The system store first, then the extra anchors alone. When neither accepts the chain,
+        // the system store's reasons are the ones a sender would see.
         var chainErrors = BuildChain(certificate, presented, now, customRoots: null);
-        if (chainErrors.Count > 0 && _extraAnchors.Count > 0)
+        if (chainErrors.Count > 0 && _extraAnchors.Count > 0 && BuildChain(certificate, presented, now, _extraAnchors).Count == 0)
         {
-            chainErrors = BuildChain(certificate, presented, now, _extraAnchors);
+            chainErrors = [];
         }
 
         var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);

@@ -48,7 +48,12 @@ internal sealed class TlsHandshake
                 }
 
                 var leaf = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
-                var presented = chain?.ChainPolicy.ExtraStore.Cast<X509Certificate2>() ?? [];
+                // The certificates the server sent besides the leaf, wherever the platform put them.
+                var presented = chain is null
+                    ? []
+                    : chain.ChainPolicy.ExtraStore.Cast<X509Certificate2>()
+                        .Concat(chain.ChainElements.Skip(1).Select(e => e.Certificate))
+                        .ToArray();
                 Certificate = _validator.Check(leaf, presented, _hostName);
                 return !requireValidCertificate || Certificate.IsValid;
             },

@@ -597,6 +597,35 @@ public sealed class LabScenarioTests
     }
 
     [Fact]
+    public async Task MxSendsIntermediateCertificate()
+    {
+        await using var lab = await MtaStsLab.StartAsync(withMx: false);
+        using var intermediate = lab.Authority.CreateIntermediate();
+        lab.AddMx(Mx1, 10, new SmtpBehavior { Certificate = intermediate.Issue([Mx1]), Intermediates = [intermediate.Certificate] });
+        lab.SetPolicy("enforce", 604800, Mx1);
+
+        var report = await lab.CheckAsync();
+
+        Assert.Empty(report.WithCode(FindingCodes.CertificateUntrusted));
+        Assert.Equal("CN=mtasts lab intermediate CA", Assert.Single(report.WithCode(FindingCodes.CertificateOk), f => f.Section == FindingSection.Smtp).GetValue("issuer"));
+    }
+
+    [Fact]
+    public async Task MxOmitsIntermediateCertificate()
+    {
+        await using var lab = await MtaStsLab.StartAsync(withMx: false);
+        using var intermediate = lab.Authority.CreateIntermediate();
+        lab.AddMx(Mx1, 10, new SmtpBehavior { Certificate = intermediate.Issue([Mx1]) });
+        lab.SetPolicy("enforce", 604800, Mx1);
+
+        var report = await lab.CheckAsync();
+
+        var finding = Single(report, FindingCodes.CertificateUntrusted);
+        Assert.Equal(FindingSection.Smtp, finding.Section);
+        Assert.Equal("CN=mtasts lab intermediate CA", finding.GetValue("issuer"));
+    }
+
+    [Fact]
     public async Task MxCertificateExpiringSoon()
     {
         await using var lab = await MtaStsLab.StartAsync(withMx: false);

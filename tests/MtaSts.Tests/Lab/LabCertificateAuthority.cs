@@ -19,6 +19,26 @@ public sealed class LabCertificateAuthority : IDisposable
         Certificate = request.CreateSelfSigned(now.AddYears(-1), now.AddYears(5));
     }
 
+    private LabCertificateAuthority(ECDsa key, X509Certificate2 certificate)
+    {
+        _key = key;
+        Certificate = certificate;
+    }
+
+    /// <summary>Issues an intermediate CA under this one; its certificate is not a trust anchor.</summary>
+    public LabCertificateAuthority CreateIntermediate(string name = "mtasts lab intermediate CA")
+    {
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+        var now = DateTimeOffset.UtcNow;
+        using var issued = request.Create(Certificate, now.AddDays(-30), now.AddYears(2), RandomNumberGenerator.GetBytes(12));
+        return new LabCertificateAuthority(key, issued.CopyWithPrivateKey(key));
+    }
+
     /// <summary>The CA certificate, to pass as a trust anchor.</summary>
     public X509Certificate2 Certificate { get; }
 

@@ -28,6 +28,9 @@ public sealed class SmtpBehavior
 
     public X509Certificate2? Certificate { get; set; }
 
+    /// <summary>Intermediate certificates sent after <see cref="Certificate"/>.</summary>
+    public X509Certificate2Collection? Intermediates { get; set; }
+
     public SslProtocols Protocols { get; set; } = SslProtocols.None;
 }
 
@@ -128,7 +131,7 @@ public sealed class LabSmtpServer : IDisposable
                     await tls.AuthenticateAsServerAsync(
                         new SslServerAuthenticationOptions
                         {
-                            ServerCertificate = Behavior.Certificate,
+                            ServerCertificateContext = SslStreamCertificateContext.Create(Behavior.Certificate!, Behavior.Intermediates, offline: true),
                             EnabledSslProtocols = Behavior.Protocols,
                         },
                         cancellationToken);
