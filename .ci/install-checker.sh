@@ -4,7 +4,7 @@
 # 80 or 443: the tests run each daemon from a temporary folder on a free loopback port.
 
 install_checker_daemons() {
-    local packages=(nsd nginx-light postfix)
+    local packages=(nsd nginx postfix)
     local missing=()
     local binary
     for binary in nsd nginx postfix; do
