@@ -175,6 +175,21 @@ public sealed class LabScenarioTests
     }
 
     [Fact]
+    public async Task RecordWarningAppearsOnce()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        lab.Dns.Remove(StsName);
+        lab.Dns.AddTxt(StsName, "v=STSv1; id=20240101; x-provider=example");
+
+        var report = await lab.CheckAsync();
+
+        var recordFindings = report.Findings.Where(f => f.Subject == StsName && f.Diagnostic is not null).ToArray();
+        Assert.NotEmpty(recordFindings);
+        Assert.Equal(recordFindings.Length, recordFindings.Select(f => f.Code).Distinct().Count());
+        Assert.Equal("20240101", Single(report, FindingCodes.StsRecordFound).GetValue("id"));
+    }
+
+    [Fact]
     public async Task SplitTxtRecordIsJoined()
     {
         await using var lab = await MtaStsLab.StartAsync();

@@ -1,17 +1,11 @@
-using System.Net;
-
 namespace MtaSts.Tests.EndToEnd;
 
 /// <summary>Debian's <c>nginx</c> serving <c>/.well-known/mta-sts.txt</c> over HTTPS on 127.0.0.1.</summary>
-public sealed class NginxServer : IAsyncDisposable
+public sealed class NginxServer : TemporaryDaemon
 {
-    private readonly string _folder;
-    private readonly DaemonProcess _process;
-
-    private NginxServer(string folder, DaemonProcess process, int port)
+    private NginxServer(string folder, int port)
+        : base(folder)
     {
-        _folder = folder;
-        _process = process;
         Port = port;
     }
 
@@ -62,24 +56,8 @@ public sealed class NginxServer : IAsyncDisposable
         var configPath = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(configPath, config);
 
-        var process = DaemonProcess.Start(nginx, ["-p", folder, "-c", configPath]);
-        var server = new NginxServer(folder, process, port);
-        try
-        {
-            await process.WaitForPortAsync(IPAddress.Loopback, port, TimeSpan.FromSeconds(15));
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-
+        var server = new NginxServer(folder, port);
+        await server.AttachAsync(DaemonProcess.Start(nginx, ["-p", folder, "-c", configPath]), port, TimeSpan.FromSeconds(15));
         return server;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
     }
 }

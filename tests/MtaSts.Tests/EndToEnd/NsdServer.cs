@@ -3,15 +3,11 @@ using System.Net;
 namespace MtaSts.Tests.EndToEnd;
 
 /// <summary>Debian's <c>nsd</c>, authoritative for one zone on 127.0.0.1, from a zone file written by the test.</summary>
-public sealed class NsdServer : IAsyncDisposable
+public sealed class NsdServer : TemporaryDaemon
 {
-    private readonly string _folder;
-    private readonly DaemonProcess _process;
-
-    private NsdServer(string folder, DaemonProcess process, int port)
+    private NsdServer(string folder, int port)
+        : base(folder)
     {
-        _folder = folder;
-        _process = process;
         EndPoint = new IPEndPoint(IPAddress.Loopback, port);
     }
 
@@ -49,24 +45,8 @@ public sealed class NsdServer : IAsyncDisposable
         var configPath = Path.Combine(folder, "nsd.conf");
         await File.WriteAllTextAsync(configPath, config);
 
-        var process = DaemonProcess.Start(nsd, ["-d", "-c", configPath]);
-        var server = new NsdServer(folder, process, port);
-        try
-        {
-            await process.WaitForPortAsync(IPAddress.Loopback, port, TimeSpan.FromSeconds(15));
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-
+        var server = new NsdServer(folder, port);
+        await server.AttachAsync(DaemonProcess.Start(nsd, ["-d", "-c", configPath]), port, TimeSpan.FromSeconds(15));
         return server;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
     }
 }

@@ -1,20 +1,14 @@
-using System.Net;
-
 namespace MtaSts.Tests.EndToEnd;
 
 /// <summary>
 /// Debian's <c>postfix</c> as an MX on 127.0.0.1 with STARTTLS, run from its own configuration
 /// and queue folders (<c>postfix -c DIR start-fg</c>). Needs root, like any Postfix master.
 /// </summary>
-public sealed class PostfixServer : IAsyncDisposable
+public sealed class PostfixServer : TemporaryDaemon
 {
-    private readonly string _folder;
-    private readonly DaemonProcess _process;
-
-    private PostfixServer(string folder, DaemonProcess process, int port)
+    private PostfixServer(string folder, int port)
+        : base(folder)
     {
-        _folder = folder;
-        _process = process;
         Port = port;
     }
 
@@ -101,26 +95,9 @@ public sealed class PostfixServer : IAsyncDisposable
         var process = DaemonProcess.Start(
             postfix,
             ["-c", config, "start-fg"],
-            stop: () => StopAsync(postfix, config));
-        var server = new PostfixServer(folder, process, port);
-        try
-        {
-            await process.WaitForPortAsync(IPAddress.Loopback, port, TimeSpan.FromSeconds(30));
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-
+            stop: () => DaemonProcess.RunAsync(postfix, "-c", config, "stop"));
+        var server = new PostfixServer(folder, port);
+        await server.AttachAsync(process, port, TimeSpan.FromSeconds(30));
         return server;
-    }
-
-    private static Task StopAsync(string postfix, string config) => DaemonProcess.RunAsync(postfix, "-c", config, "stop");
-
-    public async ValueTask DisposeAsync()
-    {
-        await _process.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
     }
 }
