@@ -10,7 +10,7 @@ internal static class CertificateFindings
     {
         var notAfter = certificate.NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var names = certificate.DnsNames.Count == 0 ? "-" : string.Join(", ", certificate.DnsNames);
-        var rfc = findings.Section == FindingSection.Policy ? "RFC 8461 §3.3" : "RFC 8461 §4.1";
+        var rfc = findings.Section == FindingSection.Policy ? "RFC 8461 §3.3" : "RFC 8461 §4.2";
         var failed = false;
 
         if (certificate.IsExpired)

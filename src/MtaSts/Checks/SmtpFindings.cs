@@ -13,10 +13,10 @@ internal static class SmtpFindings
         switch (probe.Status)
         {
             case SmtpProbeStatus.ConnectFailed:
-                findings.Add(FindingCodes.SmtpConnectFailed, FindingSeverity.Error, subject, "RFC 8461 §4.2", ("mx", probe.MxHost), ("address", address), ("port", port), ("error", probe.Error));
+                findings.Add(FindingCodes.SmtpConnectFailed, FindingSeverity.Error, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("port", port), ("error", probe.Error));
                 return;
             case SmtpProbeStatus.Timeout:
-                findings.Add(FindingCodes.SmtpTimeout, FindingSeverity.Error, subject, "RFC 8461 §4.2", ("mx", probe.MxHost), ("address", address), ("step", probe.FailedStep), ("error", probe.Error));
+                findings.Add(FindingCodes.SmtpTimeout, FindingSeverity.Error, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("step", probe.FailedStep), ("error", probe.Error));
                 return;
             case SmtpProbeStatus.BannerRejected:
                 findings.Add(FindingCodes.SmtpBannerRejected, FindingSeverity.Error, subject, "RFC 5321 §4.2", ("mx", probe.MxHost), ("address", address), ("reply", probe.Banner));
@@ -26,7 +26,7 @@ internal static class SmtpFindings
                 return;
             case SmtpProbeStatus.StartTlsNotOffered:
                 var extensions = probe.Ehlo is null ? "-" : string.Join(", ", probe.Ehlo.Lines.Skip(1));
-                findings.Add(FindingCodes.StartTlsMissing, FindingSeverity.Error, subject, "RFC 8461 §4.2", ("mx", probe.MxHost), ("address", address), ("extensions", extensions.Length == 0 ? "-" : extensions));
+                findings.Add(FindingCodes.StartTlsMissing, FindingSeverity.Error, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("extensions", extensions.Length == 0 ? "-" : extensions));
                 return;
             case SmtpProbeStatus.StartTlsRejected:
                 findings.Add(FindingCodes.StartTlsRejected, FindingSeverity.Error, subject, "RFC 3207 §4", ("mx", probe.MxHost), ("address", address), ("reply", probe.StartTls));
@@ -37,7 +37,7 @@ internal static class SmtpFindings
                     CertificateFindings.Add(findings, rejected, subject, warningDays);
                 }
 
-                findings.Add(FindingCodes.SmtpTlsFailed, FindingSeverity.Error, subject, "RFC 8461 §4.2", ("mx", probe.MxHost), ("address", address), ("error", probe.Error));
+                findings.Add(FindingCodes.SmtpTlsFailed, FindingSeverity.Error, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("error", probe.Error));
                 return;
             case SmtpProbeStatus.ProtocolError:
                 findings.Add(FindingCodes.SmtpProtocolError, FindingSeverity.Error, subject, "RFC 5321 §4.2", ("mx", probe.MxHost), ("address", address), ("step", probe.FailedStep), ("error", probe.Error));
@@ -46,15 +46,15 @@ internal static class SmtpFindings
 
         var tls = PolicyFindings.FormatProtocol(probe.TlsProtocol);
 
-        // RFC 8461 §4.2 refers to RFC 7672 §3.1.1 for the TLS requirements of MX hosts; like the
-        // policy host (§3.3), TLS 1.2 is the floor current senders accept.
+        // RFC 8461 §7.2: MTA-STS senders support TLS 1.2 or later, so an MX that offers only
+        // older versions fails under mode: enforce with senders that no longer enable them.
         if (probe.TlsProtocol is { } protocol && protocol < SslProtocols.Tls12)
         {
-            findings.Add(FindingCodes.SmtpTlsVersionOld, FindingSeverity.Error, subject, "RFC 8461 §4.2", ("mx", probe.MxHost), ("address", address), ("tls", tls));
+            findings.Add(FindingCodes.SmtpTlsVersionOld, FindingSeverity.Error, subject, "RFC 8461 §7.2", ("mx", probe.MxHost), ("address", address), ("tls", tls));
         }
         else
         {
-            findings.Add(FindingCodes.SmtpTlsOk, FindingSeverity.Ok, subject, "RFC 8461 §4.2", ("mx", probe.MxHost), ("address", address), ("tls", tls), ("cipher", probe.CipherSuite), ("elapsed_ms", (long)probe.Elapsed.TotalMilliseconds));
+            findings.Add(FindingCodes.SmtpTlsOk, FindingSeverity.Ok, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("tls", tls), ("cipher", probe.CipherSuite), ("elapsed_ms", (long)probe.Elapsed.TotalMilliseconds));
         }
 
         if (probe.Certificate is { } certificate)

@@ -6,8 +6,8 @@ namespace MtaSts.Discovery;
 internal static class AddressLookup
 {
     /// <summary>
-    /// Merges the two results: any address is a success; otherwise a failure of either lookup
-    /// wins over absence, so a SERVFAIL is not reported as "no address".
+    /// Merges the two results. Any address makes a success. Otherwise a failure of either lookup
+    /// takes precedence over absence, so a SERVFAIL is not reported as "no address".
     /// </summary>
     public static DnsLookupResult<IPAddress> Merge(string host, DnsLookupResult<IPAddress> ipv4, DnsLookupResult<IPAddress> ipv6)
     {

@@ -2,7 +2,7 @@ namespace MtaSts.Discovery;
 
 /// <summary>
 /// How a sender judges a server certificate: chain trust, validity dates and the host name match
-/// (RFC 8461 §3.3 for the policy host, §4.1 for MX hosts).
+/// (RFC 8461 §3.3 for the policy host, §4.2 for MX hosts).
 /// </summary>
 /// <param name="HostName">The name the certificate was checked against.</param>
 /// <param name="Subject">The certificate subject.</param>

@@ -30,7 +30,7 @@ public sealed class DnsClientResolver : IDnsResolver
         options.ContinueOnEmptyResponse = false;
         options.UseTcpFallback = true;
 
-        // The DO bit asks a validating resolver to report the AD bit, which the DANE check shows.
+        // With the DO bit set, a validating resolver reports the AD bit, which the DANE check shows.
         options.RequestDnsSecRecords = true;
         _client = new LookupClient(options);
     }

@@ -1,6 +1,6 @@
 namespace MtaSts.Discovery;
 
-/// <summary>The outcome of one DNS lookup, with "no such name" and "no records" told apart from failures.</summary>
+/// <summary>The outcome of one DNS lookup, which keeps "no such name" and "no records" apart from failures.</summary>
 public enum DnsLookupStatus
 {
     /// <summary>The server returned at least one record of the requested type.</summary>

@@ -13,7 +13,7 @@ public sealed record DnsMxRecord(int Preference, string Exchange)
 /// <param name="Strings">The character-strings in order; senders join them with nothing in between.</param>
 public sealed record DnsTxtRecord(IReadOnlyList<string> Strings)
 {
-    /// <summary>The character-strings joined, as RFC 8461 §3.1 tells senders to read the record.</summary>
+    /// <summary>The character-strings joined without separators, the way RFC 8461 §3.1 reads a record.</summary>
     public string Text => string.Concat(Strings);
 }
 

@@ -7,8 +7,8 @@ using System.Security.Authentication;
 namespace MtaSts.Discovery;
 
 /// <summary>
-/// Fetches <c>https://mta-sts.&lt;domain&gt;/.well-known/mta-sts.txt</c> exactly as RFC 8461 §3.3
-/// tells senders to: the host resolved through <see cref="IDnsResolver"/>, TLS 1.2 or later, a
+/// Fetches <c>https://mta-sts.&lt;domain&gt;/.well-known/mta-sts.txt</c> the way RFC 8461 §3.3
+/// describes for senders: the host resolved through <see cref="IDnsResolver"/>, TLS 1.2 or later, a
 /// certificate valid for the policy host, HTTP 200 only with redirects never followed,
 /// <c>text/plain</c>, and at most 64 KiB.
 /// </summary>
@@ -207,7 +207,8 @@ public sealed class PolicyFetcher
         handshakeTimeout.CancelAfter(_timeout);
         try
         {
-            // RFC 8461 §3.3: the policy host must offer TLS 1.2 or later.
+            // RFC 8461 §7.2: MTA-STS senders support TLS 1.2 or later, and this checker accepts
+            // nothing older from the policy host.
             var tls = await connection.Handshake.AuthenticateAsync(inner, SslProtocols.Tls12 | SslProtocols.Tls13, requireValidCertificate: true, handshakeTimeout.Token).ConfigureAwait(false);
             connection.TlsProtocol = tls.SslProtocol;
             connection.CipherSuite = tls.NegotiatedCipherSuite;
