@@ -18,6 +18,13 @@ internal static class PolicyFindings
     public static ReadOnlyMemory<byte>? AddFetch(FindingList findings, PolicyFetchResult fetch, int warningDays)
     {
         var url = fetch.Url;
+        if (fetch.HostCanonicalNames.Count > 0)
+        {
+            var host = new Uri(url).Host;
+            var chain = string.Join(" → ", fetch.HostCanonicalNames.Prepend(host));
+            findings.Add(FindingCodes.Cname, FindingSeverity.Info, host, null, ("name", host), ("chain", chain));
+        }
+
         if (fetch.Certificate is { } certificate)
         {
             CertificateFindings.Add(findings, certificate, certificate.HostName, warningDays);

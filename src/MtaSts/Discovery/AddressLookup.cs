@@ -14,7 +14,8 @@ internal static class AddressLookup
         var addresses = ipv4.Records.Concat(ipv6.Records).ToArray();
         if (addresses.Length > 0)
         {
-            return new DnsLookupResult<IPAddress>(host, DnsLookupStatus.Success, addresses, ipv4.CanonicalNames);
+            var canonicalNames = ipv4.CanonicalNames.Count > 0 ? ipv4.CanonicalNames : ipv6.CanonicalNames;
+            return new DnsLookupResult<IPAddress>(host, DnsLookupStatus.Success, addresses, canonicalNames);
         }
 
         var failed = new[] { ipv4, ipv6 }.FirstOrDefault(r => !r.IsAbsent);

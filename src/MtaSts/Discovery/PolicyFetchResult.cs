@@ -12,6 +12,9 @@ public sealed record PolicyFetchResult(string Url, PolicyFetchStatus Status)
     /// <summary>The address the fetch connected to, or <see langword="null"/> before a connection.</summary>
     public IPAddress? Address { get; init; }
 
+    /// <summary>The CNAME targets followed from the policy host, in order; the certificate must still name the policy host.</summary>
+    public IReadOnlyList<string> HostCanonicalNames { get; init; } = [];
+
     /// <summary>The outcome of the A and AAAA lookups of the policy host, when they failed.</summary>
     public DnsLookupStatus? HostLookupStatus { get; init; }
 

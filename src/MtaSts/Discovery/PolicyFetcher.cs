@@ -59,7 +59,7 @@ public sealed class PolicyFetcher
             return new PolicyFetchResult(url, status) { HostLookupStatus = addresses.Status, Error = addresses.Error };
         }
 
-        var connection = new ConnectionState(new TlsHandshake(_validator, host));
+        var connection = new ConnectionState(new TlsHandshake(_validator, host), addresses.CanonicalNames);
         using var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -230,9 +230,11 @@ public sealed class PolicyFetcher
         }
     }
 
-    private sealed class ConnectionState(TlsHandshake handshake)
+    private sealed class ConnectionState(TlsHandshake handshake, IReadOnlyList<string> canonicalNames)
     {
         public TlsHandshake Handshake { get; } = handshake;
+
+        public IReadOnlyList<string> CanonicalNames { get; } = canonicalNames;
 
         public IPAddress? Address { get; set; }
 
@@ -246,6 +248,7 @@ public sealed class PolicyFetcher
 
         public PolicyFetchResult Describe(string url, PolicyFetchStatus status, string? error = null) => new(url, status)
         {
+            HostCanonicalNames = CanonicalNames,
             Address = Address,
             TlsProtocol = TlsProtocol,
             CipherSuite = CipherSuite,

@@ -269,6 +269,23 @@ public sealed class LabScenarioTests
     }
 
     [Fact]
+    public async Task PolicyHostBehindCname()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        lab.Dns.Remove("mta-sts.example.test");
+        lab.Dns.AddCname("mta-sts.example.test", "policies.provider.test");
+        lab.Dns.AddAddress("policies.provider.test", IPAddress.Loopback);
+
+        var report = await lab.CheckAsync();
+
+        var cname = Single(report, FindingCodes.Cname);
+        Assert.Equal(FindingSection.Policy, cname.Section);
+        Assert.Equal("mta-sts.example.test → policies.provider.test", cname.GetValue("chain"));
+        Assert.Single(report.WithCode(FindingCodes.FetchOk));
+        Assert.Equal("mta-sts.example.test", Assert.Single(report.WithCode(FindingCodes.CertificateOk), f => f.Section == FindingSection.Policy).GetValue("host"));
+    }
+
+    [Fact]
     public async Task PolicyHostRefusesConnection()
     {
         await using var lab = await MtaStsLab.StartAsync();
