@@ -169,6 +169,12 @@ public sealed class DomainChecker
 
         var addresses = AddressLookup.Merge(host, await ipv4.ConfigureAwait(false), await ipv6.ConfigureAwait(false));
         Task<SmtpProbeResult[]> probes = Task.FromResult(Array.Empty<SmtpProbeResult>());
+        if (addresses.CanonicalNames.Count > 0)
+        {
+            var chain = string.Join(" → ", addresses.CanonicalNames.Prepend(host));
+            result.Dns.Add(FindingCodes.MxCname, FindingSeverity.Warning, host, "RFC 2181 §10.3", ("mx", host), ("chain", chain));
+        }
+
         if (addresses.Status == DnsLookupStatus.Success)
         {
             if (_options.ProbeSmtp)

@@ -30,6 +30,9 @@ public static class FindingCodes
     /// <summary>An MX host has no A or AAAA record.</summary>
     public const string MxNoAddress = "DNS-MX-NO-ADDRESS";
 
+    /// <summary>An MX host name is an alias (CNAME), which RFC 2181 §10.3 forbids.</summary>
+    public const string MxCname = "DNS-MX-CNAME";
+
     /// <summary>A name is an alias (CNAME) of another.</summary>
     public const string Cname = "DNS-CNAME";
 

@@ -118,6 +118,24 @@ public sealed class LabScenarioTests
     }
 
     [Fact]
+    public async Task MxHostBehindCname()
+    {
+        await using var lab = await MtaStsLab.StartAsync(withMx: false);
+        lab.Dns.AddMx(Domain, 10, Mx1);
+        lab.Dns.AddCname(Mx1, "smtp.provider.test");
+        lab.AddMxAddress("smtp.provider.test", new SmtpBehavior { Certificate = lab.Authority.Issue([Mx1]) });
+        lab.SetPolicy("enforce", 604800, Mx1);
+
+        var report = await lab.CheckAsync();
+
+        var finding = Single(report, FindingCodes.MxCname);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal("mx1.example.test → smtp.provider.test", finding.GetValue("chain"));
+        Assert.Equal(Mx1, lab.SmtpServers[0].ServerNames.Single());
+        Assert.Single(report.WithCode(FindingCodes.SmtpTlsOk));
+    }
+
+    [Fact]
     public async Task MissingStsRecordMakesPolicyIgnored()
     {
         await using var lab = await MtaStsLab.StartAsync();
