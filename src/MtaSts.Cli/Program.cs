@@ -70,6 +70,7 @@ internal static class Program
             ReportsCommand.Create(),
             PolicyCommand.Create(),
             RecordCommand.Create(),
+            CheckCommand.Create(),
         };
         return root;
     }
