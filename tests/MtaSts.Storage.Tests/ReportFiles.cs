@@ -47,7 +47,7 @@ internal static class ReportFiles
         return ids;
     }
 
-    /// <summary>Concatenates mails into an mbox file (RFC 4155), each after a <c>From </c> line.</summary>
+    /// <summary>Concatenates mails into an mbox file, each after a <c>From </c> line.</summary>
     public static void WriteMbox(string path, params string[] mailFiles)
     {
         using var output = File.Create(path);

@@ -1,6 +1,6 @@
 namespace MtaSts.Storage.Import;
 
-/// <summary>A mailbox folder named by an <c>imaps://user@host:port/Folder</c> URL (RFC 5092, implicit TLS only).</summary>
+/// <summary>A mailbox folder named by an <c>imaps://user@host:port/Folder</c> URL, over implicit TLS only.</summary>
 /// <param name="User">The login name.</param>
 /// <param name="Host">The server host name or IP address.</param>
 /// <param name="Port">The TCP port; 993 when the URL gives none.</param>

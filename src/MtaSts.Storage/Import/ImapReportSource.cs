@@ -28,9 +28,6 @@ public sealed class ImapReportSource : IAsyncDisposable
     /// <summary>The folder read.</summary>
     public ImapLocation Location { get; }
 
-    /// <summary>The messages whose reports were all read without a rejection, so far.</summary>
-    public int ImportedMessages => _imported.Count;
-
     /// <summary>Connects, logs in and opens the folder for reading and writing.</summary>
     /// <param name="location">The server and folder.</param>
     /// <param name="password">The password of <see cref="ImapLocation.User"/>.</param>
@@ -145,7 +142,7 @@ public sealed class ImapReportSource : IAsyncDisposable
         _client.Dispose();
     }
 
-    // The system trust store first; then a chain to one of the given roots, with the host name matching.
+    // A certificate passes when the system trusts it, or when it chains to one of the given roots and matches the host name.
     private static bool IsTrusted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)
     {
         if (errors == SslPolicyErrors.None)

@@ -3,13 +3,13 @@ using MimeKit;
 namespace MtaSts.Storage.Import;
 
 /// <summary>
-/// Splits mailbox formats into messages: mbox files (the <c>From </c> separated format of
-/// RFC 4155) and Maildir folders (one message per file in <c>cur/</c> and <c>new/</c>).
+/// Splits mailbox formats into messages: mbox files (messages separated by <c>From </c>
+/// lines) and Maildir folders (one message per file in <c>cur/</c> and <c>new/</c>).
 /// </summary>
 public static class MailboxReader
 {
     /// <summary>Returns whether <paramref name="start"/>, the first bytes of a file, open an mbox file.</summary>
-    /// <remarks>RFC 4155 §2: every message of an mbox file starts with a line that begins with <c>From </c>.</remarks>
+    /// <remarks>Every message of an mbox file starts with a line that begins with <c>From </c>.</remarks>
     public static bool LooksLikeMbox(ReadOnlySpan<byte> start) => start.StartsWith("From "u8);
 
     /// <summary>Returns whether <paramref name="folder"/> is a Maildir: it contains <c>cur</c> and <c>new</c> folders.</summary>
