@@ -161,7 +161,7 @@ internal static class SummaryView
 
     private static void DrawDailyChart(IReadOnlyList<SummaryRow> days)
     {
-        var chart = new BarChart().Label(Markup.Escape(StoreText.Get("Summary.ChartLabel"))).Width(Math.Min(Console.WindowWidth, 100));
+        var chart = new BarChart().Label(Markup.Escape(StoreText.Get("Summary.ChartLabel"))).Width(Math.Min(AnsiConsole.Profile.Width, 100));
         foreach (var day in days)
         {
             chart.AddItem(day.Key + " ✓", day.SuccessfulSessions ?? 0, Color.Green);
