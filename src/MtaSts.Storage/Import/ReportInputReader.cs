@@ -248,11 +248,22 @@ public sealed class ReportInputReader
             }
         }
 
+        // Links to folders are not followed, so a link loop or a link to a large tree elsewhere
+        // is skipped (and listed) rather than read.
         foreach (var child in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
         {
-            if (!Path.GetFileName(child).StartsWith('.'))
+            if (Path.GetFileName(child).StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (new DirectoryInfo(child).LinkTarget is null)
             {
                 AddFolder(child, files, skipped);
+            }
+            else
+            {
+                skipped.Add(child);
             }
         }
     }
