@@ -117,7 +117,20 @@ public static class TlsReportParser
         }
 
         return new Diagnostic(ReportDiagnosticCodes.InvalidJson, Severity.Error, JsonRule, Line: line,
-            Arguments: [Format(line), Format(bytePositionInLine + 1), exception.Message]);
+            Arguments: [Format(line), Format(bytePositionInLine + 1), DescribeJsonError(exception.Message)]);
+    }
+
+    // System.Text.Json appends its own zero-based position ("LineNumber: 31 | BytePositionInLine: 67"),
+    // which would contradict the one-based position the message already gives.
+    private static string DescribeJsonError(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        }
+
+        return (cut < 0 ? message : message[..cut]).Trim();
     }
 
     private static int FindOffset(ReadOnlySpan<byte> utf8Json, long lineIndex, long bytePositionInLine)

@@ -91,7 +91,7 @@ public class StsPolicyTests
         var diagnostic = Assert.Single(policy.Diagnostics);
         Assert.Equal(3, diagnostic.Line);
         Assert.Equal(
-            "max_age 99999999 is above the RFC limit of 31557600 seconds (about one year); senders use 31557600. Lower it.",
+            "max_age 99999999 is above the maximum of 31557600 seconds (about one year) that RFC 8461 allows. mtasts reads it as 31557600; a sender may do the same or reject the policy. Lower it to 31557600 or less.",
             diagnostic.Describe(System.Globalization.CultureInfo.InvariantCulture));
     }
 
