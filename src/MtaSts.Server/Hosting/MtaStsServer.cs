@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using MtaSts.Server.Api;
+using MtaSts.Server.Domains;
+using MtaSts.Server.Health;
+using MtaSts.Server.Intake;
+using MtaSts.Server.Logging;
+using MtaSts.Server.Metrics;
+using MtaSts.Server.Policies;
+using MtaSts.Server.Smtp;
+using MtaSts.Server.Tls;
+
+namespace MtaSts.Server.Hosting;
+
+/// <summary>Builds the <c>mtasts serve</c> web application: policy hosting, report intake, API, health and metrics.</summary>
+public static class MtaStsServer
+{
+    /// <summary>Where the server listens when neither <c>--urls</c> nor a certificate is given: plain HTTP on loopback only.</summary>
+    public const string DefaultHttpUrl = "http://127.0.0.1:8080";
+
+    /// <summary>Where the server listens when certificates are configured but no <c>--urls</c> is given.</summary>
+    public const string DefaultHttpsUrl = "https://*:443";
+
+    /// <summary>
+    /// Builds the server from <paramref name="args"/> (the .NET configuration conventions:
+    /// <c>appsettings.json</c>, environment variables, then the command line).
+    /// </summary>
+    /// <param name="args">Command line arguments, such as <c>--urls http://127.0.0.1:8080 --Server:Store /var/lib/mtasts/mtasts.db</c>.</param>
+    /// <param name="catalog">The domain catalog; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
+    /// <param name="intake">The report intake; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
+    /// <param name="cancellationToken">Cancels opening the store.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, IDomainCatalog? catalog = null, IReportIntake? intake = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // 1. Read the Server section and open the store that contains domains and reports.
+        var section = builder.Configuration.GetSection(ServerOptions.SectionName);
+        builder.Services.Configure<ServerOptions>(section);
+        var options = section.Get<ServerOptions>() ?? new ServerOptions();
+        var storePath = StorePaths.Resolve(options.Store);
+        catalog ??= await SqliteDomainCatalog.OpenAsync(storePath, TimeProvider.System, cancellationToken);
+        intake ??= await SqliteReportIntake.OpenAsync(storePath, TimeProvider.System, cancellationToken);
+
+        // 2. Register the services of each feature.
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(intake);
+        builder.Services.AddSingleton<PolicyCache>();
+        builder.Services.AddSingleton<PolicyCacheRefresher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PolicyCacheRefresher>());
+        builder.Services.AddSingleton<CertificateStore>();
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<PrometheusExporter>();
+        builder.Services.AddSingleton<ReportIntakeService>();
+        builder.Services.AddSingleton<DnsInstructions>();
+        builder.Services.AddSingleton<ApiContext>();
+        builder.Services.AddSmtpIntake(options.Smtp);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+
+        // 3. Listen on the --urls addresses, choosing each HTTPS certificate by SNI, with TLS 1.2 and 1.3 only.
+        var urls = (builder.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (urls.Length == 0)
+        {
+            urls = [options.Tls.Certificates.Count > 0 ? DefaultHttpsUrl : DefaultHttpUrl];
+        }
+
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.AddServerHeader = false;
+            var certificates = kestrel.ApplicationServices.GetRequiredService<CertificateStore>();
+            certificates.LoadAll();
+            ListenUrls.Configure(kestrel, urls, certificates);
+        });
+
+        var app = builder.Build();
+
+        // 4. Count requests, and turn unhandled errors into problem details.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestCounting();
+
+        // 5. Map one endpoint group per feature.
+        app.MapPolicyEndpoints();
+        app.MapReportIntakeEndpoints(options.Intake.Path);
+        app.MapDomainApiEndpoints();
+        app.MapHealthEndpoints();
+        app.MapMetricsEndpoints();
+        app.MapOpenApi("/api/openapi.json");
+
+        // 6. Log where the server listens and where its data is, once it has started.
+        LogLifecycle(app, catalog, intake);
+        return app;
+    }
+
+    /// <summary>Returns the addresses the started server listens on, with the ports actually bound.</summary>
+    public static IReadOnlyList<string> GetAddresses(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        return addresses is null ? [] : [.. addresses.Addresses];
+    }
+
+    private static void LogLifecycle(WebApplication app, IDomainCatalog catalog, IReportIntake intake)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MtaSts.Server");
+        var lifetime = app.Lifetime;
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var store = catalog.Location == intake.Location ? catalog.Location : $"{catalog.Location} and {intake.Location}";
+            Log.Started(logger, string.Join(", ", GetAddresses(app)), store);
+        });
+        lifetime.ApplicationStopping.Register(() => Log.Stopping(logger));
+        lifetime.ApplicationStopped.Register(() => Log.Stopped(logger));
+    }
+}
