@@ -77,6 +77,9 @@ public static class MtaStsServer
 
         var app = builder.Build();
 
+        // The exporter listens from the start, so no measurement before the first scrape is lost.
+        app.Services.GetRequiredService<PrometheusExporter>();
+
         // 4. Count requests, and turn unhandled errors into problem details.
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -46,7 +46,8 @@ internal static class ReportContent
     private static ReportReadOutcome Gunzip(ReadOnlyMemory<byte> body, long maxJsonBytes)
     {
         // RFC 1952: every gzip member starts with the bytes 1f 8b.
-        if (body.Length < 2 || body.Span[0] != 0x1f || body.Span[1] != 0x8b)
+        // The 18 bytes are the 10-byte header and the 8-byte trailer of the smallest member.
+        if (body.Length < 18 || body.Span[0] != 0x1f || body.Span[1] != 0x8b)
         {
             return ReportReadOutcome.Reject(ReportRejection.NotGzip);
         }
@@ -67,6 +68,15 @@ internal static class ReportContent
                 }
 
                 output.Write(buffer, 0, read);
+            }
+
+            // RFC 1952 §2.3.1: the last 4 bytes (ISIZE) are the uncompressed length modulo 2^32.
+            // GZipStream does not report a cut-off stream, so a mismatch here is the sign of truncation.
+            // NOTE: a multi-member gzip body fails this check; no known sender writes one.
+            var isize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(body.Span[^4..]);
+            if (isize != (uint)output.Length)
+            {
+                return ReportReadOutcome.Reject(ReportRejection.NotGzip);
             }
 
             return new ReportReadOutcome(null, null, output.ToArray());
@@ -192,7 +202,7 @@ internal static class ReportRejections
 
     public static string Describe(this ReportRejection rejection) => rejection switch
     {
-        ReportRejection.NotGzip => "The body is not gzip data; send application/tlsrpt+json for an uncompressed report.",
+        ReportRejection.NotGzip => "The body is not complete gzip data; send application/tlsrpt+json for an uncompressed report.",
         ReportRejection.NotJson => "The report is not a JSON object (RFC 8460 §4).",
         ReportRejection.MissingOrganization => "The report has no \"organization-name\" string (RFC 8460 §4.3).",
         ReportRejection.MissingReportId => "The report has no \"report-id\" string (RFC 8460 §4.3).",
