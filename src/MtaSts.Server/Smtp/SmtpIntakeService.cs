@@ -22,12 +22,19 @@ internal sealed class SmtpIntakeService(
     IOptions<ServerOptions> options,
     CertificateStore certificates,
     ReportIntakeService intake,
-    ILogger<SmtpIntakeService> logger) : BackgroundService
+    ILogger<SmtpIntakeService> logger) : IHostedService, IDisposable
 {
     private readonly SmtpOptions _options = options.Value.Smtp;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource<EndPoint> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SmtpServer.SmtpServer? _server;
+    private Task _running = Task.CompletedTask;
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The address and port the listener is bound to, once started; the configured port may be 0.</summary>
+    public EndPoint? LocalEndPoint => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : null;
+
+    /// <summary>Starts the listener and returns once its port is bound, so the server is ready when the host has started.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var endpoint = new IPEndPoint(IPAddress.Parse(_options.Address), _options.Port);
         var certificateName = _options.CertificateName ?? _options.ServerName;
@@ -45,17 +52,43 @@ internal sealed class SmtpIntakeService(
             .Build();
 
         var recipients = _options.Recipients.Select(r => r.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var listeners = new SmtpServer.Net.EndpointListenerFactory();
+        listeners.EndpointStarted += (_, e) => _listening.TrySetResult(e.LocalEndPoint);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(listeners);
         services.Add(new RecipientFilter(recipients, logger));
         services.Add(new ReportMessageStore(intake));
 
-        var server = new SmtpServer.SmtpServer(serverOptions, services);
-        Log.SmtpListening(logger, endpoint.ToString(), string.Join(", ", recipients));
+        _server = new SmtpServer.SmtpServer(serverOptions, services);
+        _running = RunAsync(_server);
+        await Task.WhenAny(_listening.Task, _running).WaitAsync(cancellationToken);
+        if (!_listening.Task.IsCompleted)
+        {
+            // The listener stopped before binding its port: RunAsync logged why.
+            await _running;
+            throw new InvalidOperationException($"The SMTP listener on {endpoint} stopped before it started.");
+        }
+
+        Log.SmtpListening(logger, _listening.Task.Result.ToString() ?? endpoint.ToString(), string.Join(", ", recipients));
+    }
+
+    /// <summary>Stops accepting sessions and waits for the listener to end.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _server?.Shutdown();
+        await _stopping.CancelAsync();
+        await _running.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RunAsync(SmtpServer.SmtpServer server)
+    {
         try
         {
-            await server.StartAsync(stoppingToken);
+            await server.StartAsync(_stopping.Token);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Stopping the host cancels the listener; nothing to report.
         }

@@ -9,7 +9,8 @@ internal static class SmtpServiceCollectionExtensions
     {
         if (options.Enabled)
         {
-            services.AddHostedService<SmtpIntakeService>();
+            services.AddSingleton<SmtpIntakeService>();
+            services.AddHostedService(provider => provider.GetRequiredService<SmtpIntakeService>());
         }
 
         return services;
