@@ -57,6 +57,8 @@ internal static class Program
             CommonOptions.Language(),
             PolicyCommand.Create(),
             RecordCommand.Create(),
+            ServeCommand.Create(),
+            DomainsCommand.Create(),
         };
         return root;
     }

@@ -31,7 +31,10 @@ public static class MtaStsServer
     /// <param name="cancellationToken">Cancels opening the store.</param>
     public static async Task<WebApplication> BuildAsync(string[] args, IDomainCatalog? catalog = null, IReportIntake? intake = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // --urls is taken out of the arguments because the server binds those addresses itself
+        // (ListenUrls); left in, Kestrel would warn at every start that it overrides them.
+        var (urlsArgument, otherArgs) = TakeUrlsArgument(args);
+        var builder = WebApplication.CreateBuilder(otherArgs);
 
         // 1. Read the Server section and open the store that contains domains and reports.
         var section = builder.Configuration.GetSection(ServerOptions.SectionName);
@@ -60,14 +63,12 @@ public static class MtaStsServer
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 
         // 3. Listen on the --urls addresses, choosing each HTTPS certificate by SNI, with TLS 1.2 and 1.3 only.
-        var urls = (builder.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var urls = (urlsArgument ?? builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (urls.Length == 0)
         {
             urls = [options.Tls.Certificates.Count > 0 ? DefaultHttpsUrl : DefaultHttpUrl];
         }
 
-        // Kestrel would bind the same URLs again and warn; ListenUrls below binds them.
-        builder.Configuration.AddInMemoryCollection([new(WebHostDefaults.ServerUrlsKey, string.Empty)]);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -105,6 +106,29 @@ public static class MtaStsServer
         ArgumentNullException.ThrowIfNull(app);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         return addresses is null ? [] : [.. addresses.Addresses];
+    }
+
+    private static (string? Urls, string[] OtherArgs) TakeUrlsArgument(string[] args)
+    {
+        string? urls = null;
+        var others = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--urls" or "/urls" && i + 1 < args.Length)
+            {
+                urls = args[++i];
+            }
+            else if (args[i].StartsWith("--urls=", StringComparison.Ordinal))
+            {
+                urls = args[i]["--urls=".Length..];
+            }
+            else
+            {
+                others.Add(args[i]);
+            }
+        }
+
+        return (urls, [.. others]);
     }
 
     private static void LogLifecycle(WebApplication app, IDomainCatalog catalog, IReportIntake intake)
