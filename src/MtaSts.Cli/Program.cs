@@ -55,6 +55,7 @@ internal static class Program
         var root = new RootCommand(Text.Get("Root.Description"))
         {
             CommonOptions.Language(),
+            ReportsCommand.Create(),
             PolicyCommand.Create(),
             RecordCommand.Create(),
             ServeCommand.Create(),

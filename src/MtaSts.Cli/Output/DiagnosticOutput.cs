@@ -14,12 +14,19 @@ internal static class DiagnosticOutput
         _ => Mark.Info,
     };
 
-    /// <summary>Writes one status line per diagnostic, errors first, with where it sits and its RFC rule.</summary>
+    /// <summary>
+    /// Writes one status line per distinct message, errors first, with where it sits and its RFC
+    /// rule. The same message at several places (a field missing from every failure row, say) is
+    /// shown once with all its places.
+    /// </summary>
     public static void Render(Screen screen, IEnumerable<Diagnostic> diagnostics)
     {
-        foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Severity))
+        var groups = diagnostics
+            .OrderByDescending(d => d.Severity)
+            .GroupBy(d => (d.Severity, d.Code, Message: d.Describe(CultureInfo.CurrentUICulture)));
+        foreach (var group in groups)
         {
-            screen.Status(ToMark(diagnostic.Severity), diagnostic.Describe(CultureInfo.CurrentUICulture), Locate(diagnostic));
+            screen.Status(ToMark(group.Key.Severity), group.Key.Message, Locate(group.ToList()));
         }
     }
 
@@ -50,20 +57,21 @@ internal static class DiagnosticOutput
         writer.WriteEndArray();
     }
 
-    private static string Locate(Diagnostic diagnostic)
+    private static string Locate(IReadOnlyList<Diagnostic> group)
     {
-        var parts = new List<string>();
-        if (diagnostic.Line is int line)
-        {
-            parts.Add(Text.Get("Diagnostic.Line", line));
-        }
-
-        if (!string.IsNullOrEmpty(diagnostic.Subject))
-        {
-            parts.Add(diagnostic.Subject);
-        }
-
-        parts.Add($"{diagnostic.Code}, {diagnostic.Rfc}");
-        return string.Join(" · ", parts);
+        var places = group
+            .Select(d => (d.Line, d.Subject) switch
+            {
+                (int line, { Length: > 0 } subject) => $"{Text.Get("Diagnostic.Line", line)} {subject}",
+                (int line, _) => Text.Get("Diagnostic.Line", line),
+                (_, { Length: > 0 } subject) => subject,
+                _ => null,
+            })
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        var first = group[0];
+        places.Add($"{first.Code}, {first.Rfc}");
+        return string.Join(" · ", places);
     }
 }
