@@ -22,9 +22,14 @@ internal static class DomainApiEndpoints
         api.MapPost("/domains/{name}/retire", (string name, ApiContext context, CancellationToken token) =>
             ChangeAsync(name, "retire", context, (catalog, domain) => catalog.RetireAsync(domain, token), token)).WithSummary("Publishes mode none until the old max_age has passed");
         api.MapDelete("/domains/{name}", RemoveAsync).WithSummary("Removes a retired domain after its removal time");
-        api.MapGet("/reports/summary", async (IReportIntake intake, CancellationToken token) => TypedResults.Ok(await intake.SummarizeAsync(token)))
-            .WithSummary("Counts stored reports per policy domain");
+        api.MapGet("/reports/summary", SummarizeReportsAsync).WithSummary("Counts stored reports, in total and per managed domain");
         return routes;
+    }
+
+    private static async Task<Ok<IntakeSummary>> SummarizeReportsAsync(ApiContext context, IReportIntake intake, CancellationToken cancellationToken)
+    {
+        var domains = await context.Catalog.ListAsync(cancellationToken);
+        return TypedResults.Ok(await intake.SummarizeAsync([.. domains.Select(d => d.Name)], cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<DomainModel>>> ListAsync(ApiContext context, CancellationToken cancellationToken)

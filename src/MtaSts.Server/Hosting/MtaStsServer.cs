@@ -9,6 +9,7 @@ using MtaSts.Server.Metrics;
 using MtaSts.Server.Policies;
 using MtaSts.Server.Smtp;
 using MtaSts.Server.Tls;
+using MtaSts.Storage;
 
 namespace MtaSts.Server.Hosting;
 
@@ -40,14 +41,22 @@ public static class MtaStsServer
         var section = builder.Configuration.GetSection(ServerOptions.SectionName);
         builder.Services.Configure<ServerOptions>(section);
         var options = section.Get<ServerOptions>() ?? new ServerOptions();
-        var storePath = StorePaths.Resolve(options.Store);
-        catalog ??= await SqliteDomainCatalog.OpenAsync(storePath, TimeProvider.System, cancellationToken);
-        intake ??= await SqliteReportIntake.OpenAsync(storePath, TimeProvider.System, cancellationToken);
+        catalog ??= await SqliteDomainCatalog.OpenAsync(StorePaths.Resolve(options.Store), TimeProvider.System, cancellationToken);
+        if (intake is null)
+        {
+            // Registered through a factory so that the container disposes it, and the store with it, at shutdown.
+            var storeIntake = new StoreReportIntake(await ReportStore.OpenAsync(options.Store, cancellationToken));
+            builder.Services.AddSingleton<IReportIntake>(_ => storeIntake);
+            intake = storeIntake;
+        }
+        else
+        {
+            builder.Services.AddSingleton(intake);
+        }
 
         // 2. Register the services of each feature.
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton(intake);
         builder.Services.AddSingleton<PolicyCache>();
         builder.Services.AddSingleton<PolicyCacheRefresher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PolicyCacheRefresher>());

@@ -7,8 +7,7 @@ public static class StorePaths
     /// <c>mtasts/reports.db</c> under the user's local application data folder (<c>~/.local/share</c>
     /// on Linux), the same file as the report store of <c>mtasts reports</c>.
     /// </summary>
-    public static string DefaultPath =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "mtasts", "reports.db");
+    public static string DefaultPath => MtaSts.Storage.ReportStore.DefaultPath;
 
     /// <summary>Returns the SQLite path for a <c>--store</c> value.</summary>
     /// <exception cref="NotSupportedException">The value names a PostgreSQL database.</exception>
@@ -19,12 +18,12 @@ public static class StorePaths
             return DefaultPath;
         }
 
-        // TODO: open PostgreSQL stores through MtaSts.Storage once it is in this branch.
+        // TODO: keep the managed domains in PostgreSQL too; reports already go there through MtaSts.Storage.
         if (store.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             || store.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
             || store.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
-            throw new NotSupportedException("PostgreSQL stores are not supported by mtasts serve yet; give a SQLite file path.");
+            throw new NotSupportedException("Managed domains cannot be kept in PostgreSQL yet.");
         }
 
         return store;

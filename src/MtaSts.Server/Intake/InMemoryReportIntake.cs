@@ -4,33 +4,33 @@ namespace MtaSts.Server.Intake;
 public sealed class InMemoryReportIntake : IReportIntake
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string Organization, string ReportId), (ReceivedReport Report, bool SetAside)> _reports = [];
+    private readonly Dictionary<(string Organization, string ReportId), ReceivedReport> _reports = [];
 
     /// <inheritdoc />
     public string Location => "memory";
 
     /// <inheritdoc />
-    public Task<IntakeOutcome> StoreAsync(ReceivedReport report, ReportSource source, bool setAside, CancellationToken cancellationToken = default)
+    public Task<IntakeOutcome> StoreAsync(ReceivedReport report, ReportSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         lock (_lock)
         {
-            var added = _reports.TryAdd((report.OrganizationName, report.ReportId), (report, setAside));
+            var added = _reports.TryAdd((report.OrganizationName, report.ReportId), report);
             return Task.FromResult(added ? IntakeOutcome.Stored : IntakeOutcome.Duplicate);
         }
     }
 
     /// <inheritdoc />
-    public Task<IntakeSummary> SummarizeAsync(CancellationToken cancellationToken = default)
+    public Task<IntakeSummary> SummarizeAsync(IReadOnlyList<string> domains, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(domains);
         lock (_lock)
         {
-            var byDomain = _reports.Values
-                .SelectMany(r => r.Report.PolicyDomains)
-                .GroupBy(d => d, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
-            var setAside = _reports.Values.LongCount(r => r.SetAside);
-            return Task.FromResult(new IntakeSummary(_reports.Count, setAside, byDomain));
+            var byDomain = domains.ToDictionary(
+                d => d,
+                d => _reports.Values.LongCount(r => r.PolicyDomains.Contains(d)),
+                StringComparer.Ordinal);
+            return Task.FromResult(new IntakeSummary(_reports.Count, byDomain));
         }
     }
 }

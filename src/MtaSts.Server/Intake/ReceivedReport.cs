@@ -1,14 +1,27 @@
+using MtaSts.Diagnostics;
+using MtaSts.Reports;
+
 namespace MtaSts.Server.Intake;
 
-/// <summary>
-/// A TLS report that passed the intake checks: its identity, the policy domains it covers and its
-/// JSON text, decompressed.
-/// </summary>
-/// <param name="OrganizationName">The <c>organization-name</c> of the sender.</param>
-/// <param name="ReportId">The <c>report-id</c>; with the organization it identifies the report for deduplication.</param>
-/// <param name="PolicyDomains">The <c>policy-domain</c> of each policy in the report, lower case, once each.</param>
-/// <param name="Json">The report as JSON (RFC 8460 §4).</param>
-public sealed record ReceivedReport(string OrganizationName, string ReportId, IReadOnlyList<string> PolicyDomains, ReadOnlyMemory<byte> Json);
+/// <summary>A TLS report that passed the intake checks, with its JSON as received and the policy domains it covers.</summary>
+/// <param name="Report">The parsed report.</param>
+/// <param name="Json">The report JSON after gzip and MIME decoding.</param>
+/// <param name="PolicyDomains">The <c>policy-domain</c> of each policy in the report, lower case, without a trailing dot, once each.</param>
+/// <param name="Submitter">The <c>TLS-Report-Submitter</c> of the mail that carried it (RFC 8460 §5.3), or <see langword="null"/>.</param>
+/// <param name="Diagnostics">What the decoder and the parser noted about the report.</param>
+public sealed record ReceivedReport(
+    TlsReport Report,
+    ReadOnlyMemory<byte> Json,
+    IReadOnlyList<string> PolicyDomains,
+    string? Submitter,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The <c>organization-name</c> of the sender, or an empty string when the report has none.</summary>
+    public string OrganizationName => Report.OrganizationName ?? string.Empty;
+
+    /// <summary>The <c>report-id</c>.</summary>
+    public string ReportId => Report.ReportId;
+}
 
 /// <summary>What the intake did with one report.</summary>
 public enum IntakeOutcome
@@ -16,7 +29,7 @@ public enum IntakeOutcome
     /// <summary>The report is new and durably stored.</summary>
     Stored,
 
-    /// <summary>A report with the same organization and report id is already stored; nothing was added.</summary>
+    /// <summary>The same report is already stored; nothing was added.</summary>
     Duplicate,
 }
 

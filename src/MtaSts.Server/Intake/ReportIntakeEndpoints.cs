@@ -31,39 +31,28 @@ internal static class ReportIntakeEndpoints
         var source = new ReportSource("https", context.Connection.RemoteIpAddress?.ToString());
 
         // RFC 8460 §5.4: application/tlsrpt+gzip for a compressed report, application/tlsrpt+json otherwise.
-        bool gzip;
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType))
+        // The decoder then recognises gzip by its magic bytes, whichever of the two was declared.
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
+            || !(mediaType.MediaType.Equals(GzipMediaType, StringComparison.OrdinalIgnoreCase)
+                || mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)))
         {
-            return Problem(intake.Reject(ReportRejection.UnsupportedMediaType, source).Rejection!.Value, StatusCodes.Status415UnsupportedMediaType);
-        }
-        else if (mediaType.MediaType.Equals(GzipMediaType, StringComparison.OrdinalIgnoreCase))
-        {
-            gzip = true;
-        }
-        else if (mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
-        {
-            gzip = false;
-        }
-        else
-        {
-            return Problem(intake.Reject(ReportRejection.UnsupportedMediaType, source).Rejection!.Value, StatusCodes.Status415UnsupportedMediaType);
+            return Problem(intake.Reject(IntakeRejection.UnsupportedMediaType, source).Rejection!);
         }
 
-        var limit = options.Value.Intake.MaxBodyBytes;
-        var body = await ReadBodyAsync(context.Request, limit, cancellationToken);
+        var body = await ReadBodyAsync(context.Request, options.Value.Intake.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Problem(intake.Reject(ReportRejection.TooLarge, source).Rejection!.Value, StatusCodes.Status413PayloadTooLarge);
+            return Problem(intake.Reject(IntakeRejection.BodyTooLarge, source).Rejection!);
         }
 
-        var result = await intake.AcceptAsync(body, gzip, source, cancellationToken);
-        return result.Outcome switch
+        var result = await intake.AcceptAsync(body, source, cancellationToken);
+        if (result.Rejection is { } rejection)
         {
-            // A 2xx is sent only here, after the store committed the report or found it already stored.
-            IntakeOutcome.Stored => TypedResults.Created(),
-            IntakeOutcome.Duplicate => TypedResults.Ok(),
-            _ => Problem(result.Rejection!.Value, result.Rejection == ReportRejection.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest),
-        };
+            return Problem(rejection);
+        }
+
+        // A 2xx is sent only here, after the store committed every report or found it already stored.
+        return result.Outcomes.Contains(IntakeOutcome.Stored) ? TypedResults.Created() : TypedResults.Ok();
     }
 
     /// <summary>Reads the whole body, or returns <see langword="null"/> as soon as it exceeds <paramref name="limit"/> bytes.</summary>
@@ -97,11 +86,17 @@ internal static class ReportIntakeEndpoints
         return buffer.ToArray();
     }
 
-    private static ProblemHttpResult Problem(ReportRejection rejection, int statusCode)
+    private static ProblemHttpResult Problem(IntakeRejection rejection)
     {
+        var statusCode = rejection.Kind switch
+        {
+            IntakeRejectionKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            IntakeRejectionKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+            _ => StatusCodes.Status400BadRequest,
+        };
         return TypedResults.Problem(
-            detail: rejection.Describe(),
+            detail: rejection.Detail,
             statusCode: statusCode,
-            extensions: new Dictionary<string, object?> { ["reason"] = rejection.Code() });
+            extensions: new Dictionary<string, object?> { ["reason"] = rejection.Reason });
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using MtaSts.Reports.Decoding;
 using MtaSts.Server.Hosting;
 using MtaSts.Server.Logging;
 using MtaSts.Server.Metrics;
@@ -8,8 +9,8 @@ using MtaSts.Server.Policies;
 namespace MtaSts.Server.Intake;
 
 /// <summary>
-/// The steps shared by HTTPS, SMTP and IMAP intake: check the report, apply the unmanaged-domain
-/// option, store it durably, count and log the outcome.
+/// The steps shared by HTTPS, SMTP and IMAP intake: decode and check the reports, apply the
+/// unmanaged-domain option, store them durably, count and log the outcome.
 /// </summary>
 internal sealed class ReportIntakeService(
     IReportIntake intake,
@@ -20,56 +21,74 @@ internal sealed class ReportIntakeService(
 {
     private readonly IntakeOptions _options = options.Value.Intake;
 
-    /// <summary>Checks and stores one report body. The result tells whether the sender may be sent a success reply.</summary>
-    /// <param name="body">The body as received: gzip or JSON.</param>
-    /// <param name="gzip">Whether <paramref name="body"/> is gzip.</param>
+    private readonly ReportDecodingOptions _decoding = new()
+    {
+        MaxInputBytes = Math.Max(options.Value.Intake.MaxBodyBytes, options.Value.Smtp.MaxMessageBytes),
+        MaxDecompressedBytes = options.Value.Intake.MaxReportBytes,
+    };
+
+    /// <summary>
+    /// Decodes and stores every report in <paramref name="input"/>. The result tells whether the
+    /// sender may be sent a success reply: only when every report is stored or was already stored.
+    /// </summary>
+    /// <param name="input">A request body (gzip or JSON) or a whole mail message.</param>
     /// <param name="source">How it arrived.</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
-    public async Task<IntakeResult> AcceptAsync(ReadOnlyMemory<byte> body, bool gzip, ReportSource source, CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops waiting for the store.</param>
+    public async Task<IntakeResult> AcceptAsync(ReadOnlyMemory<byte> input, ReportSource source, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var read = ReportContent.Read(body, gzip, _options.MaxReportBytes);
-        if (read.Report is not { } report)
+        var read = ReportContent.Read(input, _decoding);
+        if (read.Rejection is { } rejection)
         {
-            return Reject(read.Rejection ?? ReportRejection.NotJson, source);
+            return Reject(rejection, source);
         }
 
-        var setAside = !report.PolicyDomains.Any(domains.IsManaged);
-        if (setAside && _options.UnmanagedDomains == UnmanagedDomainAction.Reject)
+        // Checked for every report before any is stored, so a rejected body leaves nothing behind.
+        var managed = read.Reports.Select(r => r.PolicyDomains.Any(domains.IsManaged)).ToList();
+        if (managed.Contains(false) && _options.UnmanagedDomains == UnmanagedDomainAction.Reject)
         {
-            return Reject(ReportRejection.UnmanagedDomain, source);
+            return Reject(IntakeRejection.UnmanagedDomain, source);
         }
 
-        var outcome = await intake.StoreAsync(report, source, setAside, cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var domainList = string.Join(' ', report.PolicyDomains);
-        if (outcome == IntakeOutcome.Duplicate)
+        var outcomes = new List<IntakeOutcome>(read.Reports.Count);
+        for (var i = 0; i < read.Reports.Count; i++)
         {
-            metrics.ReportDuplicated(source.Channel, elapsed);
-            Log.ReportDuplicate(logger, report.ReportId, report.OrganizationName, source.Channel);
-        }
-        else if (setAside)
-        {
-            metrics.ReportStored(source.Channel, elapsed);
-            Log.ReportSetAside(logger, report.ReportId, report.OrganizationName, domainList, source.Channel);
-        }
-        else
-        {
-            metrics.ReportStored(source.Channel, elapsed);
-            Log.ReportStored(logger, report.ReportId, report.OrganizationName, domainList, source.Channel, source.Peer);
+            var report = read.Reports[i];
+            var outcome = await intake.StoreAsync(report, source, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var domainList = string.Join(' ', report.PolicyDomains);
+            if (outcome == IntakeOutcome.Duplicate)
+            {
+                metrics.ReportDuplicated(source.Channel, elapsed);
+                Log.ReportDuplicate(logger, report.ReportId, report.OrganizationName, source.Channel);
+            }
+            else
+            {
+                metrics.ReportStored(source.Channel, elapsed);
+                if (managed[i])
+                {
+                    Log.ReportStored(logger, report.ReportId, report.OrganizationName, domainList, source.Channel, source.Peer);
+                }
+                else
+                {
+                    Log.ReportSetAside(logger, report.ReportId, report.OrganizationName, domainList, source.Channel);
+                }
+            }
+
+            outcomes.Add(outcome);
         }
 
-        return new IntakeResult(outcome, null, report);
+        return new IntakeResult(outcomes, null);
     }
 
-    /// <summary>Counts and logs a rejection decided before the body was read, such as a wrong media type or size.</summary>
-    public IntakeResult Reject(ReportRejection rejection, ReportSource source)
+    /// <summary>Counts and logs a rejection, including those decided before the body was read, such as a wrong media type.</summary>
+    public IntakeResult Reject(IntakeRejection rejection, ReportSource source)
     {
-        metrics.ReportRejected(source.Channel, rejection.Code());
-        Log.ReportRejected(logger, source.Channel, source.Peer, rejection.Code());
-        return new IntakeResult(null, rejection, null);
+        metrics.ReportRejected(source.Channel, rejection.Reason);
+        Log.ReportRejected(logger, source.Channel, source.Peer, rejection.Reason);
+        return new IntakeResult([], rejection);
     }
 }
 
-/// <summary>The result of <see cref="ReportIntakeService.AcceptAsync"/>: an outcome, or a rejection.</summary>
-internal sealed record IntakeResult(IntakeOutcome? Outcome, ReportRejection? Rejection, ReceivedReport? Report);
+/// <summary>The result of <see cref="ReportIntakeService.AcceptAsync"/>: one outcome per report, or a rejection.</summary>
+internal sealed record IntakeResult(IReadOnlyList<IntakeOutcome> Outcomes, IntakeRejection? Rejection);

@@ -48,6 +48,9 @@ internal static partial class Log
     [LoggerMessage(4002, LogLevel.Error, "SMTP intake failed")]
     public static partial void SmtpFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(4003, LogLevel.Error, "SMTP: storing the reports of a message from {Peer} failed; replied 451 so the sender retries")]
+    public static partial void SmtpStoreFailed(ILogger logger, string? peer, Exception exception);
+
     [LoggerMessage(5000, LogLevel.Warning, "API request {Method} {Path} from {Peer} rejected: {Reason}")]
     public static partial void ApiRejected(ILogger logger, string method, string path, string? peer, string reason);
 

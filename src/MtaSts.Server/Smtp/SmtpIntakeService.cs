@@ -57,7 +57,7 @@ internal sealed class SmtpIntakeService(
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(new RecipientFilter(recipients, logger));
-        services.Add(new ReportMessageStore(intake));
+        services.Add(new ReportMessageStore(intake, logger));
 
         _server = new SmtpServer.SmtpServer(serverOptions, services);
         _running = RunAsync(_server);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using MtaSts.Server.Tests.Support;
 using Xunit;
 
@@ -22,10 +21,10 @@ public sealed class ReportIntakeTests : IAsyncLifetime
     {
         using var client = _server.CreateHttpClient();
 
-        using var response = await PostAsync(client, Encoding.UTF8.GetBytes(Reports.Json("json-1")), "application/tlsrpt+json");
+        using var response = await PostAsync(client, Encoding.UTF8.GetBytes(SampleReports.Json("json-1")), "application/tlsrpt+json");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(1, await CountStoredAsync("json-1"));
+        Assert.True(await _server.IsStoredAsync("sender.example", "json-1"));
     }
 
     [Fact]
@@ -33,37 +32,37 @@ public sealed class ReportIntakeTests : IAsyncLifetime
     {
         using var client = _server.CreateHttpClient();
 
-        using var response = await PostAsync(client, Reports.Gzip(Reports.Json("gzip-1")), "application/tlsrpt+gzip");
+        using var response = await PostAsync(client, SampleReports.Gzip(SampleReports.Json("gzip-1")), "application/tlsrpt+gzip");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(1, await CountStoredAsync("gzip-1"));
+        Assert.True(await _server.IsStoredAsync("sender.example", "gzip-1"));
     }
 
     [Fact]
     public async Task HttpsReport_StoredOverTls()
     {
         using var client = _server.CreateHttpsClient();
-        using var content = new ByteArrayContent(Reports.Gzip(Reports.Json("https-1")));
+        using var content = new ByteArrayContent(SampleReports.Gzip(SampleReports.Json("https-1")));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/tlsrpt+gzip");
 
         using var response = await client.PostAsync($"https://mta-sts.example.com:{_server.HttpsPort}/tlsrpt", content);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(1, await CountStoredAsync("https-1"));
+        Assert.True(await _server.IsStoredAsync("sender.example", "https-1"));
     }
 
     [Fact]
     public async Task Duplicate_AcceptedAndStoredOnce()
     {
         using var client = _server.CreateHttpClient();
-        var body = Encoding.UTF8.GetBytes(Reports.Json("dup-1"));
+        var body = Encoding.UTF8.GetBytes(SampleReports.Json("dup-1"));
 
         using var first = await PostAsync(client, body, "application/tlsrpt+json");
-        using var second = await PostAsync(client, Reports.Gzip(Reports.Json("dup-1")), "application/tlsrpt+gzip");
+        using var second = await PostAsync(client, SampleReports.Gzip(SampleReports.Json("dup-1")), "application/tlsrpt+gzip");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(1, await CountStoredAsync("dup-1"));
+        Assert.True(await _server.IsStoredAsync("sender.example", "dup-1"));
     }
 
     [Theory]
@@ -74,20 +73,20 @@ public sealed class ReportIntakeTests : IAsyncLifetime
     public async Task MediaType_RejectedWith415(string contentType, string reason)
     {
         using var client = _server.CreateHttpClient();
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Reports.Json("type-1")));
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(SampleReports.Json("type-1")));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
         using var response = await client.PostAsync("/tlsrpt", content);
 
         Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{reason}: got {(int)response.StatusCode}");
-        Assert.Equal(0, await CountStoredAsync("type-1"));
+        Assert.False(await _server.IsStoredAsync("sender.example", "type-1"));
     }
 
     [Fact]
     public async Task MissingContentType_RejectedWith415()
     {
         using var client = _server.CreateHttpClient();
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Reports.Json("type-2")));
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(SampleReports.Json("type-2")));
 
         using var response = await client.PostAsync("/tlsrpt", content);
 
@@ -98,12 +97,12 @@ public sealed class ReportIntakeTests : IAsyncLifetime
     public async Task OversizedBody_RejectedWith413()
     {
         using var client = _server.CreateHttpClient();
-        var padded = Reports.Json("big-1").Replace("\"contact-info\"", $"\"padding\": \"{new string('x', 70000)}\", \"contact-info\"", StringComparison.Ordinal);
+        var padded = SampleReports.Json("big-1").Replace("\"contact-info\"", $"\"padding\": \"{new string('x', 70000)}\", \"contact-info\"", StringComparison.Ordinal);
 
         using var response = await PostAsync(client, Encoding.UTF8.GetBytes(padded), "application/tlsrpt+json");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(0, await CountStoredAsync("big-1"));
+        Assert.False(await _server.IsStoredAsync("sender.example", "big-1"));
     }
 
     [Fact]
@@ -121,34 +120,33 @@ public sealed class ReportIntakeTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("application/tlsrpt+json", "this is not json", "not-json")]
-    [InlineData("application/tlsrpt+json", "[1, 2, 3]", "not-json")]
-    [InlineData("application/tlsrpt+json", """{"report-id": "x", "policies": []}""", "missing-organization-name")]
-    [InlineData("application/tlsrpt+json", """{"organization-name": "Org", "policies": []}""", "missing-report-id")]
-    [InlineData("application/tlsrpt+json", """{"organization-name": "Org", "report-id": "x"}""", "missing-policies")]
-    [InlineData("application/tlsrpt+json", """{"organization-name": "Org", "report-id": "x", "policies": []}""", "missing-policies")]
-    [InlineData("application/tlsrpt+json", """{"organization-name": "Org", "report-id": "x", "policies": [{"policy": {}}]}""", "missing-policy-domain")]
-    [InlineData("application/tlsrpt+gzip", "plain text labelled as gzip", "not-gzip")]
-    public async Task NotAReport_RejectedWith400(string contentType, string body, string reason)
+    [InlineData("application/tlsrpt+json", "this is not json", "TLSRPT-DECODE-UNKNOWN-FORMAT", "")]
+    [InlineData("application/tlsrpt+json", "[]", "TLSRPT-DECODE-JSON-ARRAY-EMPTY", "")]
+    [InlineData("application/tlsrpt+json", """{"organization-name": "Org", "report-id": "x", "policies": []}""", "TLSRPT-REPORT-REQUIRED-FIELD-MISSING", "date-range")]
+    [InlineData("application/tlsrpt+json", """{"organization-name": "Org", "date-range": {"start-datetime": "2026-12-01T00:00:00Z", "end-datetime": "2026-12-01T23:59:59Z"}, "policies": []}""", "TLSRPT-REPORT-REQUIRED-FIELD-MISSING", "report-id")]
+    [InlineData("application/tlsrpt+gzip", "plain text labelled as gzip", "TLSRPT-DECODE-UNKNOWN-FORMAT", "")]
+    public async Task NotAReport_RejectedWith400(string contentType, string body, string reason, string detailMentions)
     {
         using var client = _server.CreateHttpClient();
 
         using var response = await PostAsync(client, Encoding.UTF8.GetBytes(body), contentType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(reason, await ReadReasonAsync(response));
+        Assert.Equal(reason, problem.RootElement.GetProperty("reason").GetString());
+        Assert.Contains(detailMentions, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TruncatedGzip_RejectedWith400()
     {
         using var client = _server.CreateHttpClient();
-        var gzip = Reports.Gzip(Reports.Json("cut-1"));
+        var gzip = SampleReports.Gzip(SampleReports.Json("cut-1"));
 
         using var response = await PostAsync(client, gzip[..(gzip.Length / 2)], "application/tlsrpt+gzip");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("not-gzip", await ReadReasonAsync(response));
+        Assert.Equal("TLSRPT-DECODE-GZIP-TRUNCATED", await ReadReasonAsync(response));
     }
 
     [Fact]
@@ -156,26 +154,26 @@ public sealed class ReportIntakeTests : IAsyncLifetime
     {
         using var client = _server.CreateHttpClient();
 
-        using var response = await PostAsync(client, Encoding.UTF8.GetBytes(Reports.Json("other-1", "unmanaged.test")), "application/tlsrpt+json");
+        using var response = await PostAsync(client, Encoding.UTF8.GetBytes(SampleReports.Json("other-1", "unmanaged.test")), "application/tlsrpt+json");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unmanaged-domain", await ReadReasonAsync(response));
-        Assert.Equal(0, await CountStoredAsync("other-1"));
+        Assert.False(await _server.IsStoredAsync("sender.example", "other-1"));
     }
 
     [Fact]
     public async Task Metrics_CountIntakeOutcomes()
     {
         using var client = _server.CreateHttpClient();
-        using var stored = await PostAsync(client, Encoding.UTF8.GetBytes(Reports.Json("metrics-1")), "application/tlsrpt+json");
-        using var duplicate = await PostAsync(client, Encoding.UTF8.GetBytes(Reports.Json("metrics-1")), "application/tlsrpt+json");
-        using var rejected = await PostAsync(client, Encoding.UTF8.GetBytes("{}"), "application/tlsrpt+json");
+        using var stored = await PostAsync(client, Encoding.UTF8.GetBytes(SampleReports.Json("metrics-1")), "application/tlsrpt+json");
+        using var duplicate = await PostAsync(client, Encoding.UTF8.GetBytes(SampleReports.Json("metrics-1")), "application/tlsrpt+json");
+        using var rejected = await PostAsync(client, Encoding.UTF8.GetBytes("not json"), "application/tlsrpt+json");
 
         var metrics = await client.GetStringAsync("/metrics");
 
         Assert.Contains("mtasts_server_reports_received_total{channel=\"https\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("mtasts_server_reports_duplicated_total{channel=\"https\"} 1\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("mtasts_server_reports_rejected_total{channel=\"https\",reason=\"missing-organization-name\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("mtasts_server_reports_rejected_total{channel=\"https\",reason=\"TLSRPT-DECODE-UNKNOWN-FORMAT\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("mtasts_server_intake_duration_seconds_count{channel=\"https\"} 2\n", metrics, StringComparison.Ordinal);
     }
 
@@ -190,17 +188,6 @@ public sealed class ReportIntakeTests : IAsyncLifetime
     {
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return problem.RootElement.GetProperty("reason").GetString();
-    }
-
-    /// <summary>Counts the rows of <paramref name="reportId"/> in the store file through a connection of its own.</summary>
-    private async Task<long> CountStoredAsync(string reportId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_server.StorePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM server_reports WHERE report_id = $id;";
-        command.Parameters.AddWithValue("$id", reportId);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
 
@@ -217,7 +204,7 @@ public sealed class KeepAsideIntakeTests : IAsyncLifetime
     public async Task UnmanagedDomain_KeptAside()
     {
         using var client = _server.CreateHttpClient();
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Reports.Json("aside-1", "unmanaged.test")));
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(SampleReports.Json("aside-1", "unmanaged.test")));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/tlsrpt+json");
 
         using var response = await client.PostAsync("/tlsrpt", content);
@@ -226,7 +213,7 @@ public sealed class KeepAsideIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var json = JsonDocument.Parse(summary);
         Assert.Equal(1, json.RootElement.GetProperty("reports").GetInt64());
-        Assert.Equal(1, json.RootElement.GetProperty("setAside").GetInt64());
-        Assert.Equal(1, json.RootElement.GetProperty("reportsByDomain").GetProperty("unmanaged.test").GetInt64());
+        Assert.Equal(0, json.RootElement.GetProperty("reportsByDomain").GetProperty("example.com").GetInt64());
+        Assert.True(await _server.IsStoredAsync("sender.example", "aside-1"));
     }
 }

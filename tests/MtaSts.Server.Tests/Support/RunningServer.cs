@@ -118,6 +118,23 @@ internal sealed class RunningServer : IAsyncDisposable
     public HttpClient CreateHttpClient() =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
 
+    /// <summary>Checks whether the report store holds the report that <paramref name="organization"/> sent with <paramref name="reportId"/>.</summary>
+    /// <param name="organization">The reporter as the store keys it: the domain of the report's contact-info.</param>
+    /// <param name="reportId">The report-id.</param>
+    public async Task<bool> IsStoredAsync(string organization, string reportId)
+    {
+        await using var store = await MtaSts.Storage.ReportStore.OpenAsync(StorePath);
+        return await store.ContainsAsync(new MtaSts.Storage.ReportKey(organization, reportId));
+    }
+
+    /// <summary>Counts the reports in the store.</summary>
+    public async Task<long> CountStoredAsync()
+    {
+        await using var store = await MtaSts.Storage.ReportStore.OpenAsync(StorePath);
+        var summary = await store.SummarizeAsync(MtaSts.Storage.ReportFilter.All, null);
+        return summary.Totals.Reports;
+    }
+
     public string PolicyUrl(string host) => $"https://{host}:{HttpsPort}/.well-known/mta-sts.txt";
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,7 @@ using System.Text;
 namespace MtaSts.Server.Tests.Support;
 
 /// <summary>Builds small TLS reports in the shape of RFC 8460 §4.</summary>
-internal static class Reports
+internal static class SampleReports
 {
     public static string Json(string reportId, string policyDomain = "example.com", string organization = "Example Sender") => $$"""
         {
