@@ -42,25 +42,15 @@ internal static class DomainsCommand
         DomainName.TryNormalize(value) ?? throw new CommandException(ServerText.Get("Domains.Error.BadDomain", value));
 
     /// <summary>Opens the catalog in the store named by <c>--store</c>, or the default store.</summary>
-    public static async Task<SqliteDomainCatalog> OpenCatalogAsync(string? store, CancellationToken cancellationToken)
+    public static async Task<IDomainCatalog> OpenCatalogAsync(string? store, CancellationToken cancellationToken)
     {
-        string path;
         try
         {
-            path = StorePaths.Resolve(store);
+            return await DomainCatalogs.OpenAsync(store, TimeProvider.System, cancellationToken);
         }
-        catch (NotSupportedException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or System.Data.Common.DbException)
         {
-            throw new CommandException(ServerText.Get("Serve.Unsupported", e.Message));
-        }
-
-        try
-        {
-            return await SqliteDomainCatalog.OpenAsync(path, TimeProvider.System, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            throw new CommandException(Text.Get("Error.FileReadFailed", path, e.Message), ExitCodes.Failed);
+            throw new CommandException(Text.Get("Error.FileReadFailed", store ?? StorePaths.DefaultPath, e.Message), ExitCodes.Failed);
         }
     }
 

@@ -45,11 +45,8 @@ internal static class ServeCommand
             app = await MtaStsServer.BuildAsync(arguments, cancellationToken: cancellationToken);
             await app.StartAsync(cancellationToken);
         }
-        catch (NotSupportedException e)
-        {
-            throw new CommandException(ServerText.Get("Serve.Unsupported", e.Message));
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException
+            or System.Security.Cryptography.CryptographicException or System.Data.Common.DbException)
         {
             throw new CommandException(ServerText.Get("Serve.StartFailed", e.Message), ExitCodes.Failed);
         }

@@ -24,7 +24,10 @@ internal sealed class ApiAuthorization(IOptions<ServerOptions> options, ILogger<
         var peer = http.Connection.RemoteIpAddress;
         if (string.IsNullOrEmpty(storedHash))
         {
-            if (peer is not null && IPAddress.IsLoopback(peer))
+            // A request relayed by a reverse proxy on the same host arrives from loopback too; the
+            // forwarding headers the proxy adds show that it came from elsewhere.
+            var forwarded = http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("Forwarded");
+            if (peer is not null && IPAddress.IsLoopback(peer) && !forwarded)
             {
                 return await next(context);
             }

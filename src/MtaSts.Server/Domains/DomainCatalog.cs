@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MtaSts.Policies;
 using MtaSts.Records;
 
@@ -155,6 +156,23 @@ public abstract class DomainCatalog : IDomainCatalog
         var counter = suffix.Length > 1 && suffix[0] == 'x' && int.TryParse(suffix[1..], out var previous) ? previous + 1 : 2;
         var next = id + "x" + counter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return next.Length <= MaxPolicyIdLength ? next : throw new InvalidOperationException("Too many policy changes within one second.");
+    }
+
+    /// <summary>
+    /// Reads a domain from a row with the columns name, policy, policy_id, created_at, updated_at,
+    /// retired_at and removable_at, the times in Unix seconds.
+    /// </summary>
+    protected static ManagedDomain ReadDomain(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new ManagedDomain(
+            reader.GetString(0),
+            StsPolicy.Parse(reader.GetString(1)),
+            reader.GetString(2),
+            DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(3)),
+            DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)),
+            reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
+            reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6)));
     }
 
     private async Task<ManagedDomain> GetAsync(string name, CancellationToken cancellationToken) =>

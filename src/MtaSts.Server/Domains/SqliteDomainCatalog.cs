@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using MtaSts.Policies;
 using MtaSts.Server.Sqlite;
 
 namespace MtaSts.Server.Domains;
@@ -124,17 +123,5 @@ public sealed class SqliteDomainCatalog : DomainCatalog
 
         await transaction.CommitAsync(cancellationToken);
         return changed;
-    }
-
-    private static ManagedDomain ReadDomain(SqliteDataReader reader)
-    {
-        return new ManagedDomain(
-            reader.GetString(0),
-            StsPolicy.Parse(reader.GetString(1)),
-            reader.GetString(2),
-            DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(3)),
-            DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)),
-            reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
-            reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6)));
     }
 }

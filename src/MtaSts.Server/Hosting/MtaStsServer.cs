@@ -41,7 +41,7 @@ public static class MtaStsServer
         var section = builder.Configuration.GetSection(ServerOptions.SectionName);
         builder.Services.Configure<ServerOptions>(section);
         var options = section.Get<ServerOptions>() ?? new ServerOptions();
-        catalog ??= await SqliteDomainCatalog.OpenAsync(StorePaths.Resolve(options.Store), TimeProvider.System, cancellationToken);
+        catalog ??= await DomainCatalogs.OpenAsync(options.Store, TimeProvider.System, cancellationToken);
         if (intake is null)
         {
             // Registered through a factory so that the container disposes it, and the store with it, at shutdown.

@@ -117,6 +117,20 @@ public sealed class DomainApiTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    public async Task Api_RejectsProxiedRequestWithoutToken(string header, string value)
+    {
+        using var client = _server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/domains");
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Fact]
     public async Task OpenApi_DescribesApi()
     {
