@@ -15,7 +15,14 @@ internal static class CommonOptions
             Recursive = true,
             HelpName = "en|es",
         };
-        option.AcceptOnlyFromAmong(Output.Language.Supported);
+        option.Validators.Add(result =>
+        {
+            var value = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (!Output.Language.Supported.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError(Text.Get("Error.BadLang", value));
+            }
+        });
         return option;
     }
 

@@ -17,6 +17,15 @@ internal static class Program
 
         var root = BuildCommandTree();
         var parseResult = root.Parse(args);
+
+        // A command group without its subcommand ("mtasts reports") shows that group's help.
+        var command = parseResult.CommandResult.Command;
+        if (parseResult.Action is ParseErrorAction && command.Subcommands.Count > 0 && command.Action is null && parseResult.UnmatchedTokens.Count == 0)
+        {
+            await root.Parse([.. args, "--help"]).InvokeAsync();
+            return ExitCodes.Usage;
+        }
+
         if (parseResult.Action is ParseErrorAction)
         {
             foreach (var error in parseResult.Errors)
@@ -30,7 +39,10 @@ internal static class Program
 
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No process-termination handler: in System.CommandLine 3.0.0 its cancellation path
+            // throws when a second SIGTERM arrives while a read blocks, so SIGTERM ends the process.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parseResult.InvokeAsync(configuration);
         }
         catch (CommandException e)
         {
@@ -58,6 +70,7 @@ internal static class Program
             ReportsCommand.Create(),
             PolicyCommand.Create(),
             RecordCommand.Create(),
+            CheckCommand.Create(),
             ServeCommand.Create(),
             DomainsCommand.Create(),
         };

@@ -34,10 +34,11 @@ internal static class PolicyNewCommand
             HelpName = "testing|enforce|none",
         };
         mode.AcceptOnlyFromAmong("testing", "enforce", "none");
-        var maxAge = new Option<long>("--max-age")
+        // Parsed here rather than by the option, so a bad value gets a message naming the fix.
+        var maxAge = new Option<string>("--max-age")
         {
             Description = Text.Get("PolicyNew.MaxAge"),
-            DefaultValueFactory = _ => DefaultMaxAge,
+            DefaultValueFactory = _ => DefaultMaxAge.ToString(CultureInfo.InvariantCulture),
             HelpName = "SECONDS",
         };
         var rua = new Option<string[]>("--rua")
@@ -61,7 +62,7 @@ internal static class PolicyNewCommand
                 result.GetRequiredValue(domain),
                 result.GetRequiredValue(mx),
                 result.GetRequiredValue(mode),
-                result.GetValue(maxAge),
+                result.GetRequiredValue(maxAge),
                 result.GetValue(rua) ?? [],
                 result.GetRequiredValue(output),
                 result.GetValue(force)),
@@ -70,10 +71,15 @@ internal static class PolicyNewCommand
         return command;
     }
 
-    private sealed record Request(string Domain, string[] Mx, string Mode, long MaxAge, string[] Rua, string Output, bool Force);
+    private sealed record Request(string Domain, string[] Mx, string Mode, string MaxAge, string[] Rua, string Output, bool Force);
 
     private static async Task<int> RunAsync(Request request, bool json, CancellationToken cancellationToken)
     {
+        if (request.Output == "-")
+        {
+            throw new CommandException(Text.Get("PolicyNew.OutputStdout"));
+        }
+
         var domain = DomainNames.ToPolicyDomain(request.Domain);
         var policy = BuildPolicy(request);
         var stsRecord = StsRecord.Create(StsRecord.NewId(DateTimeOffset.UtcNow));
@@ -92,6 +98,7 @@ internal static class PolicyNewCommand
                 writer.WriteString("url", url);
                 writer.WritePropertyName("policy");
                 PolicyJson.Write(writer, policy);
+                writer.WriteString("content", policy.Write());
                 writer.WriteStartArray("records");
                 WriteRecordJson(writer, $"_mta-sts.{domain}", stsRecord.ToString());
                 if (tlsRptRecord is not null)
@@ -122,7 +129,18 @@ internal static class PolicyNewCommand
         screen.Subheading(Text.Get("PolicyNew.ServeHeading"));
         screen.Paragraph(Text.Get("PolicyNew.ServeIntro", request.Output, url));
         screen.Blank();
-        screen.Paragraph(Text.Get(policy.Mode == PolicyMode.Testing ? "PolicyNew.NextTesting" : "PolicyNew.NextOther"));
+        if (tlsRptRecord is null)
+        {
+            screen.Status(Mark.Warning, Text.Get("PolicyNew.NoRua"));
+        }
+
+        var next = policy.Mode switch
+        {
+            PolicyMode.Testing => "PolicyNew.NextTesting",
+            PolicyMode.Enforce => "PolicyNew.NextEnforce",
+            _ => "PolicyNew.NextNone",
+        };
+        screen.Paragraph(Text.Get(next));
         return ExitCodes.Ok;
     }
 
@@ -139,16 +157,13 @@ internal static class PolicyNewCommand
             patterns.Add(pattern);
         }
 
-        if (request.MaxAge is < 1 or > StsPolicy.MaxAgeLimit)
+        if (!long.TryParse(request.MaxAge, NumberStyles.None, CultureInfo.InvariantCulture, out var maxAge) || maxAge is < 1 or > StsPolicy.MaxAgeLimit)
         {
-            throw new CommandException(Text.Get(
-                "PolicyNew.BadMaxAge",
-                request.MaxAge.ToString(CultureInfo.CurrentCulture),
-                StsPolicy.MaxAgeLimit.ToString(CultureInfo.CurrentCulture)));
+            throw new CommandException(Text.Get("PolicyNew.BadMaxAge", request.MaxAge, StsPolicy.MaxAgeLimit.ToString(CultureInfo.InvariantCulture)));
         }
 
         var mode = Enum.Parse<PolicyMode>(request.Mode, ignoreCase: true);
-        return StsPolicy.Create(mode, patterns.Distinct(), request.MaxAge);
+        return StsPolicy.Create(mode, patterns.Distinct(), maxAge);
     }
 
     private static List<Uri> ParseReportUris(string[] values)

@@ -38,7 +38,9 @@ internal static class RecordValidateCommand
                 normalized = tlsRptRecord?.ToString();
                 break;
             default:
-                throw new CommandException(Text.Get("RecordValidate.UnknownKind", text));
+                // Invalid input rather than a usage error: the command ran and judged the text.
+                var key = text.Contains('"', StringComparison.Ordinal) ? "RecordValidate.Quoted" : "RecordValidate.UnknownKind";
+                throw new CommandException(Text.Get(key, text), ExitCodes.Failed);
         }
 
         var name = kind == RecordKind.MtaSts ? "_mta-sts" : "_smtp._tls";
@@ -85,7 +87,7 @@ internal static class RecordValidateCommand
     {
         // Only the version tag decides; the parsers then judge everything else, including
         // whitespace and case mistakes in the tag, and explain them.
-        var version = text.TrimStart().Split(';', 2)[0].Trim();
+        var version = text.TrimStart().Split([';', ' ', '\t'], 2)[0].Trim();
         var value = version.Split('=', 2) is [var key, var v] && key.Trim().Equals("v", StringComparison.OrdinalIgnoreCase) ? v.Trim() : string.Empty;
         if (value.StartsWith("STSv", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,72 +1,39 @@
 using MtaSts.Cli.Output;
+using MtaSts.Storage.Import;
 
 namespace MtaSts.Cli.Commands;
 
-/// <summary>Expands the paths given to a reports command into the files to read.</summary>
+/// <summary>
+/// Expands the paths given to <c>reports show</c> into the files to read, with the same folder
+/// rules as <c>reports import</c>, plus <c>-</c> for standard input.
+/// </summary>
 internal static class ReportInputs
 {
-    // Inside a folder, files with these endings are documents rather than reports (a README, a
-    // DMARC aggregate report, a policy) and are skipped; a file named on the command line is
-    // always read, whatever its name.
-    private static readonly HashSet<string> s_skippedExtensions = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The path that stands for standard input.</summary>
+    public const string StandardInput = "-";
+
+    public static InputFiles Expand(IReadOnlyList<string> paths)
     {
-        ".md", ".txt", ".html", ".htm", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".csv", ".xml", ".zip", ".sh", ".yml", ".yaml",
-    };
-
-    /// <summary>The files to read, in a stable order, and how many files in folders were skipped.</summary>
-    public sealed record Expansion(IReadOnlyList<string> Files, IReadOnlyList<string> Skipped);
-
-    public static Expansion Expand(IEnumerable<string> paths)
-    {
-        var files = new List<string>();
-        var skipped = new List<string>();
-        foreach (var path in paths)
-        {
-            if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                AddFolder(path, files, skipped);
-            }
-            else
-            {
-                throw new CommandException(Text.Get("Error.PathNotFound", path));
-            }
-        }
-
-        return new Expansion(files, skipped);
-    }
-
-    private static void AddFolder(string folder, List<string> files, List<string> skipped)
-    {
-        IEnumerable<string> entries;
+        var onDisk = paths.Where(p => p != StandardInput).ToList();
+        InputFiles found;
         try
         {
-            entries = Directory.EnumerateFiles(folder, "*", new EnumerationOptions
-            {
-                RecurseSubdirectories = true,
-                IgnoreInaccessible = false,
-                AttributesToSkip = FileAttributes.Hidden,
-            }).Order(StringComparer.Ordinal).ToList();
+            found = ReportInputReader.FindFiles(onDisk);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new CommandException(Text.Get("Error.PathNotFound", e.FileName));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CommandException(Text.Get("Error.FolderReadFailed", folder, e.Message));
+            throw new CommandException(Text.Get("Error.FolderReadFailed", string.Join(", ", onDisk), e.Message));
         }
 
-        foreach (var entry in entries)
+        if (onDisk.Count == paths.Count)
         {
-            var name = Path.GetFileName(entry);
-            if (s_skippedExtensions.Contains(Path.GetExtension(name)) || name.StartsWith('.'))
-            {
-                skipped.Add(entry);
-            }
-            else
-            {
-                files.Add(entry);
-            }
+            return found;
         }
+
+        return found with { Files = [StandardInput, .. found.Files] };
     }
 }

@@ -9,5 +9,8 @@ internal static class ReportsCommand
     public static Command Create() => new("reports", Text.Get("Reports.Description"))
     {
         ReportsShowCommand.Create(),
+        ReportsImportCommand.Create(),
+        ReportsSummaryCommand.Create(),
+        ReportsReadinessCommand.Create(),
     };
 }

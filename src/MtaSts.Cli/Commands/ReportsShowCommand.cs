@@ -33,19 +33,33 @@ internal static class ReportsShowCommand
             results.Add(await ReadAsync(file, cancellationToken));
         }
 
+        // Nothing to show is a failure too: the path was most likely not the one meant.
+        if (results.Count == 0 && !json)
+        {
+            await Console.Error.WriteLineAsync(Text.Get("ReportsShow.NoFiles", string.Join(", ", paths)));
+            return ExitCodes.Failed;
+        }
+
+        var duplicates = Duplicates.Find(results);
         if (json)
         {
-            JsonOutput.Write(writer => ReportsJson.Write(writer, results));
+            JsonOutput.Write(writer => ReportsJson.Write(writer, results, duplicates));
         }
         else
         {
             var screen = Screen.ForStandardOutput();
             foreach (var result in results)
             {
-                ReportView.Render(screen, result);
+                ReportView.Render(screen, result, duplicates);
             }
 
-            ReportView.RenderTotals(screen, results, inputs.Skipped);
+            ReportView.RenderTotals(screen, results, inputs.Skipped, duplicates);
+        }
+
+        if (results.Count == 0)
+        {
+            await Console.Error.WriteLineAsync(Text.Get("ReportsShow.NoFiles", string.Join(", ", paths)));
+            return ExitCodes.Failed;
         }
 
         return results.All(r => r.Succeeded) ? ExitCodes.Ok : ExitCodes.Failed;
@@ -56,6 +70,13 @@ internal static class ReportsShowCommand
     {
         try
         {
+            if (path == ReportInputs.StandardInput)
+            {
+                var options = new ReportReaderOptions();
+                var bytes = await InputFile.ReadAsync(path, (int)options.Decoding.MaxInputBytes, cancellationToken);
+                return new ShownInput(Text.Get("Input.Stdin"), ReportReader.Read(Text.Get("Input.Stdin"), bytes, options), null);
+            }
+
             return new ShownInput(path, await ReportReader.ReadFileAsync(path, cancellationToken: cancellationToken), null);
         }
         catch (UnauthorizedAccessException)

@@ -14,7 +14,7 @@ internal static class ReportView
     // Failure rows are listed up to this count per result type; the rest are summed in one line.
     private const int MaxFailureRows = 15;
 
-    public static void Render(Screen screen, ShownInput input)
+    public static void Render(Screen screen, ShownInput input, IReadOnlyDictionary<ReadReport, string> duplicates)
     {
         if (input.Result is not { } result)
         {
@@ -25,7 +25,7 @@ internal static class ReportView
 
         if (result.Reports.Count == 0)
         {
-            screen.Status(Mark.Error, Text.Get("ReportsShow.NoReportIn", input.Source, ShownInput.FirstError(result.Diagnostics)));
+            screen.Status(Mark.Error, Text.Get("ReportsShow.InputFailed", input.Source, ShownInput.FirstError(result.Diagnostics)));
             DiagnosticOutput.Render(screen, result.Diagnostics.Where(d => d.Severity != MtaSts.Diagnostics.Severity.Error));
             screen.Blank();
             return;
@@ -41,6 +41,13 @@ internal static class ReportView
             {
                 screen.Status(Mark.Error, Text.Get("ReportsShow.ReportFailed", source, ShownInput.FirstError(read.Diagnostics)));
                 DiagnosticOutput.Render(screen, read.Diagnostics.Skip(1));
+                screen.Blank();
+                continue;
+            }
+
+            if (duplicates.TryGetValue(read, out var firstSource))
+            {
+                screen.Status(Mark.Info, Text.Get("ReportsShow.Duplicate", source, read.Report.ReportId, firstSource));
                 screen.Blank();
                 continue;
             }
@@ -64,13 +71,33 @@ internal static class ReportView
             RenderPolicy(screen, report.Policies[i], i + 1, report.Policies.Count);
         }
 
-        if (read.Diagnostics.Count > 0)
+        RenderNotes(screen, read.Diagnostics);
+    }
+
+    // Warnings are shown in full. Informational notes (a field the sender left out, say) change
+    // nothing for the domain owner, so they are counted in one line; --json lists them all.
+    private static void RenderNotes(Screen screen, IReadOnlyList<MtaSts.Diagnostics.Diagnostic> diagnostics)
+    {
+        if (diagnostics.Count == 0)
         {
-            screen.Subheading(Text.Get("Report.NotesHeading"));
-            screen.Paragraph(Text.Get("Report.NotesIntro"));
-            DiagnosticOutput.Render(screen, read.Diagnostics);
-            screen.Blank();
+            return;
         }
+
+        var important = diagnostics.Where(d => d.Severity != MtaSts.Diagnostics.Severity.Info).ToList();
+        var minor = diagnostics.Count - important.Count;
+        screen.Subheading(Text.Get("Report.NotesHeading"));
+        if (important.Count > 0)
+        {
+            screen.Paragraph(Text.Get("Report.NotesIntro"));
+            DiagnosticOutput.Render(screen, important);
+        }
+
+        if (minor > 0)
+        {
+            screen.Status(Mark.Info, Text.Get("Report.MinorNotes", minor.ToString(CultureInfo.CurrentCulture)));
+        }
+
+        screen.Blank();
     }
 
     private static void RenderPolicy(Screen screen, PolicyResult result, int number, int count)
@@ -87,6 +114,7 @@ internal static class ReportView
                 "Report.PolicySeenValue",
                 PolicyView.ModeName(parsed.Mode),
                 string.Join(", ", parsed.MxPatterns.Select(p => p.Value)),
+                parsed.MaxAge.ToString(CultureInfo.CurrentCulture),
                 Durations.Describe(parsed.MaxAge)));
         }
         else if (policy.PolicyString.Count > 0)
@@ -172,9 +200,15 @@ internal static class ReportView
         }
     }
 
-    public static void RenderTotals(Screen screen, IReadOnlyList<ShownInput> inputs, IReadOnlyList<string> skipped)
+    public static void RenderTotals(Screen screen, IReadOnlyList<ShownInput> inputs, IReadOnlyList<string> skipped, IReadOnlyDictionary<ReadReport, string> duplicates)
     {
-        var reports = inputs.Where(i => i.Result is not null).SelectMany(i => i.Result!.Reports).Select(r => r.Report).OfType<TlsReport>().ToList();
+        var reports = inputs
+            .Where(i => i.Result is not null)
+            .SelectMany(i => i.Result!.Reports)
+            .Where(r => !duplicates.ContainsKey(r))
+            .Select(r => r.Report)
+            .OfType<TlsReport>()
+            .ToList();
         var successful = reports.Sum(r => r.Policies.Sum(p => p.Summary.TotalSuccessfulSessionCount));
         var failed = reports.Sum(r => r.Policies.Sum(p => p.Summary.TotalFailureSessionCount));
         var failedInputs = inputs.Count(i => !i.Succeeded);
@@ -182,11 +216,14 @@ internal static class ReportView
 
         screen.Heading(Text.Get("Totals.Heading"));
         screen.Field(Text.Get("Totals.Reports"), Text.Get("Totals.ReportsValue", reports.Count.ToString("N0", culture), inputs.Count.ToString("N0", culture)));
-        screen.Field(Text.Get("Totals.Sessions"), Text.Get(
-            "Totals.SessionsValue",
-            successful.ToString("N0", culture),
-            failed.ToString("N0", culture),
-            successful + failed == 0 ? "—" : SuccessRate(successful, successful + failed)));
+        screen.Field(Text.Get("Totals.Sessions"), successful + failed == 0
+            ? Text.Get("Totals.NoSessions")
+            : Text.Get("Totals.SessionsValue", successful.ToString("N0", culture), failed.ToString("N0", culture), SuccessRate(successful, successful + failed)));
+        if (duplicates.Count > 0)
+        {
+            screen.Status(Mark.Info, Text.Get("Totals.Duplicates", duplicates.Count.ToString("N0", culture)));
+        }
+
         if (failedInputs > 0)
         {
             screen.Status(Mark.Error, Text.Get("Totals.FailedInputs", failedInputs.ToString("N0", culture)));
@@ -229,7 +266,10 @@ internal static class ReportView
     {
         var start = range.Start.ToUniversalTime();
         var end = range.End.ToUniversalTime();
-        var seconds = (long)(end - start).TotalSeconds;
+
+        // Senders write the end either as the next midnight or as 23:59:59; both close the same day.
+        var inclusiveEnd = end is { Minute: 59, Second: 59 } ? end.AddSeconds(1) : end;
+        var seconds = (long)(inclusiveEnd - start).TotalSeconds;
         var length = seconds > 0 ? Durations.Describe(seconds) : Text.Get("Report.PeriodInvalid");
         return Text.Get(
             "Report.PeriodValue",

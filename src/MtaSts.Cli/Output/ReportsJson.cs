@@ -1,16 +1,17 @@
 using System.Text.Json;
 using MtaSts.Reports;
+using MtaSts.Reports.Decoding;
 
 namespace MtaSts.Cli.Output;
 
 /// <summary>
 /// The <c>reports show --json</c> document: one array with, per report found,
-/// <c>{"source", "part"?, "report", "diagnostics"}</c>, or <c>"error"</c> instead of
+/// <c>{"source", "part"?, "duplicate-of"?, "report", "diagnostics"}</c>, or <c>"error"</c> instead of
 /// <c>"report"</c> when the input or the report failed.
 /// </summary>
 internal static class ReportsJson
 {
-    public static void Write(Utf8JsonWriter writer, IReadOnlyList<ShownInput> inputs)
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<ShownInput> inputs, IReadOnlyDictionary<ReadReport, string> duplicates)
     {
         writer.WriteStartArray();
         foreach (var input in inputs)
@@ -39,20 +40,27 @@ internal static class ReportsJson
 
             foreach (var read in result.Reports)
             {
-                WriteReport(writer, input.Source, read);
+                // Only a report found inside a mail has a part; a bare file is its own source.
+                var part = result.Format == PayloadFormat.Mail ? read.Label : null;
+                WriteReport(writer, input.Source, part, read, duplicates.GetValueOrDefault(read));
             }
         }
 
         writer.WriteEndArray();
     }
 
-    private static void WriteReport(Utf8JsonWriter writer, string source, ReadReport read)
+    private static void WriteReport(Utf8JsonWriter writer, string source, string? part, ReadReport read, string? duplicateOf)
     {
         writer.WriteStartObject();
         writer.WriteString("source", source);
-        if (!string.IsNullOrEmpty(read.Label))
+        if (!string.IsNullOrEmpty(part))
         {
-            writer.WriteString("part", read.Label);
+            writer.WriteString("part", part);
+        }
+
+        if (duplicateOf is not null)
+        {
+            writer.WriteString("duplicate-of", duplicateOf);
         }
 
         if (read.Report is not null)

@@ -216,7 +216,7 @@ internal sealed partial class TlsReportReader
             : [];
         if (policyString is null && policyStringSeverity is { } missingSeverity)
         {
-            Add(ReportDiagnosticCodes.FieldMissing, missingSeverity, "RFC 8460 §4.5", at.Of("policy-string"), "policy-string");
+            Add(ReportDiagnosticCodes.FieldMissing, missingSeverity, SchemaRule, at.Of("policy-string"), "policy-string");
         }
 
         if (type == PolicyTypes.Tlsa)

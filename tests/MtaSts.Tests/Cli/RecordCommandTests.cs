@@ -21,11 +21,20 @@ public class RecordCommandTests
     }
 
     [Fact]
-    public async Task Validate_unknown_kind_is_usage_error()
+    public async Task Validate_unknown_kind_is_invalid()
     {
         var result = await CliRunner.RunAsync("record", "validate", "v=spf1 -all", "--lang", "es");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("no es un registro MTA-STS", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no es un registro MTA-STS ni de informes TLS", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_quoted_record_explains_quotes()
+    {
+        var result = await CliRunner.RunAsync("record", "validate", "\"v=STSv1; \" \"id=policy1;\"", "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("contains quotes", result.Error, StringComparison.Ordinal);
     }
 }

@@ -49,8 +49,68 @@ public class ReportsShowCommandTests
         var result = await CliRunner.RunAsync("reports", "show", CliRunner.FixturePath("emails", "tlsrptrs-not-a-report-cron.eml"), "--lang", "en");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("no TLS report found", result.Output, StringComparison.Ordinal);
+        Assert.Contains("tlsrptrs-not-a-report-cron.eml: No TLS report found in this message", result.Output, StringComparison.Ordinal);
         Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task Duplicate_report_is_counted_once()
+    {
+        var folder = Directory.CreateTempSubdirectory("mtasts-duplicates-");
+        try
+        {
+            var original = CliRunner.FixturePath("reports", "code-google-multi-policy.json");
+            File.Copy(original, Path.Combine(folder.FullName, "a.json"));
+            File.Copy(original, Path.Combine(folder.FullName, "b.json"));
+
+            var result = await CliRunner.RunAsync("reports", "show", folder.FullName, "--json");
+
+            Assert.Equal(0, result.ExitCode);
+            using var json = JsonDocument.Parse(result.Output);
+            Assert.False(json.RootElement[0].TryGetProperty("duplicate-of", out _));
+            Assert.EndsWith("a.json", json.RootElement[1].GetProperty("duplicate-of").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Empty_folder_fails()
+    {
+        var folder = Directory.CreateTempSubdirectory("mtasts-empty-");
+        try
+        {
+            var result = await CliRunner.RunAsync("reports", "show", folder.FullName, "--lang", "en");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("no report files found", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Standard_input_is_read()
+    {
+        var report = await File.ReadAllTextAsync(CliRunner.FixturePath("reports", "code-google-multi-policy.json"));
+        var result = await CliRunner.RunInAsync(null, report, "reports", "show", "-", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("Google Inc.", json.RootElement[0].GetProperty("report").GetProperty("organization-name").GetString());
+    }
+
+    [Fact]
+    public async Task Bare_file_has_no_part()
+    {
+        var result = await CliRunner.RunAsync("reports", "show", CliRunner.FixturePath("reports", "code-google-multi-policy.json"), "--json");
+
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.False(json.RootElement[0].TryGetProperty("part", out _));
     }
 
     [Fact]
@@ -118,6 +178,6 @@ public class ReportsShowCommandTests
         var result = await CliRunner.RunAsync("reports", "show", ".", "--lang", "fr");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("fr", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--lang 'fr' is not supported", result.Error, StringComparison.Ordinal);
     }
 }

@@ -33,8 +33,8 @@ public class SamplesTests
     }
 
     [Theory]
-    [InlineData("en", "TLS report from Microsoft Corporation", "Files skipped in folders")]
-    [InlineData("es", "Informe TLS de Microsoft Corporation", "Archivos omitidos en las carpetas")]
+    [InlineData("en", "TLS report from Microsoft Corporation", "Skipped in folders")]
+    [InlineData("es", "Informe TLS de Microsoft Corporation", "Omitidos en las carpetas")]
     public async Task Samples_folder_reads_in_both_languages(string language, string heading, string skippedNote)
     {
         var result = await CliRunner.RunAsync("reports", "show", SamplesFolder(), "--lang", language);

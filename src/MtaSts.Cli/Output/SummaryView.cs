@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using MtaSts.Storage;
+using Spectre.Console;
+
+namespace MtaSts.Cli.Output;
+
+/// <summary>Prints a report summary as a table, JSON or CSV; on a terminal a per-day summary also gets a chart.</summary>
+internal static class SummaryView
+{
+    public static void Render(Screen screen, string location, ReportSummary summary)
+    {
+        screen.Heading(StoreText.Get("Summary.Heading"));
+        screen.Field(StoreText.Get("Import.StoreLabel"), location);
+        screen.Field(StoreText.Get("Summary.Selection"), DescribeFilter(summary.Filter));
+        screen.Field(StoreText.Get("Summary.Reports"), Number(summary.Totals.Reports));
+        screen.Field(StoreText.Get("Summary.Sessions"), StoreText.Get(
+            "Summary.SessionsValue",
+            Number(summary.Totals.SuccessfulSessions ?? 0),
+            Number(summary.Totals.FailedSessions),
+            Rate(summary.Totals.SuccessRate)));
+
+        if (summary.Grouping is not { } grouping)
+        {
+            return;
+        }
+
+        screen.Blank();
+        if (summary.Rows.Count == 0)
+        {
+            screen.Paragraph(StoreText.Get("Summary.NoRows"));
+            return;
+        }
+
+        string[] headers =
+        [
+            StoreText.Get("Summary.Group." + grouping),
+            StoreText.Get("Summary.Column.Successful"),
+            StoreText.Get("Summary.Column.Failed"),
+            StoreText.Get("Summary.Column.Rate"),
+            StoreText.Get("Summary.Column.Reports"),
+        ];
+        var rows = summary.Rows
+            .Select(r => (IReadOnlyList<string>)[
+                r.Key.Length == 0 ? StoreText.Get("Summary.Unknown") : r.Key,
+                r.SuccessfulSessions is { } successful ? Number(successful) : "—",
+                Number(r.FailedSessions),
+                Rate(r.SuccessRate),
+                Number(r.Reports)])
+            .ToList();
+        screen.Table(headers, rows);
+
+        if (screen is TerminalScreen && grouping == SummaryGrouping.Day)
+        {
+            DrawDailyChart(summary.Rows);
+        }
+    }
+
+    public static void WriteJson(Utf8JsonWriter writer, string location, ReportSummary summary)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("store", location);
+        writer.WriteStartObject("filter");
+        WriteNullable(writer, "domain", summary.Filter.Domain);
+        WriteNullable(writer, "since", summary.Filter.Since?.ToString("O", CultureInfo.InvariantCulture));
+        WriteNullable(writer, "until", summary.Filter.Until?.ToString("O", CultureInfo.InvariantCulture));
+        writer.WriteEndObject();
+        WriteNullable(writer, "by", summary.Grouping?.ToString().ToLowerInvariant());
+        writer.WritePropertyName("totals");
+        WriteCounts(writer, null, summary.Totals);
+        writer.WriteStartArray("rows");
+        foreach (var row in summary.Rows)
+        {
+            WriteCounts(writer, row.Key, row);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes one header line, then a <c>total</c> line for the whole selection, then one
+    /// <c>group</c> line per row. Numbers use the invariant culture; rates are fractions from 0 to 1.
+    /// </summary>
+    public static void WriteCsv(TextWriter writer, ReportSummary summary)
+    {
+        writer.WriteLine("kind,group,successful_sessions,failed_sessions,sessions,success_rate,reports");
+        WriteCsvLine(writer, "total", summary.Grouping?.ToString().ToLowerInvariant() ?? string.Empty, summary.Totals);
+        foreach (var row in summary.Rows)
+        {
+            WriteCsvLine(writer, "group", row.Key, row);
+        }
+    }
+
+    private static void WriteCsvLine(TextWriter writer, string kind, string group, SummaryCounts counts)
+    {
+        string[] cells =
+        [
+            kind,
+            Quote(group),
+            counts.SuccessfulSessions?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            counts.FailedSessions.ToString(CultureInfo.InvariantCulture),
+            counts.Sessions?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            counts.SuccessRate?.ToString("0.######", CultureInfo.InvariantCulture) ?? string.Empty,
+            counts.Reports.ToString(CultureInfo.InvariantCulture),
+        ];
+        writer.WriteLine(string.Join(',', cells));
+    }
+
+    // RFC 4180 §2: a field with a comma, quote or line break is quoted, its quotes doubled.
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static void WriteCounts(Utf8JsonWriter writer, string? key, SummaryCounts counts)
+    {
+        writer.WriteStartObject();
+        if (key is not null)
+        {
+            writer.WriteString("key", key);
+        }
+
+        WriteNullable(writer, "successfulSessions", counts.SuccessfulSessions);
+        writer.WriteNumber("failedSessions", counts.FailedSessions);
+        WriteNullable(writer, "sessions", counts.Sessions);
+        if (counts.SuccessRate is { } rate)
+        {
+            writer.WriteNumber("successRate", Math.Round(rate, 6));
+        }
+        else
+        {
+            writer.WriteNull("successRate");
+        }
+
+        writer.WriteNumber("reports", counts.Reports);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void DrawDailyChart(IReadOnlyList<SummaryRow> days)
+    {
+        var chart = new BarChart().Label(Markup.Escape(StoreText.Get("Summary.ChartLabel"))).Width(Math.Min(AnsiConsole.Profile.Width, 100));
+        foreach (var day in days)
+        {
+            chart.AddItem(day.Key + " ✓", day.SuccessfulSessions ?? 0, Color.Green);
+            chart.AddItem(day.Key + " ✗", day.FailedSessions, Color.Red);
+        }
+
+        AnsiConsole.WriteLine();
+        AnsiConsole.Write(chart);
+    }
+
+    private static string DescribeFilter(ReportFilter filter)
+    {
+        var domain = filter.Domain ?? StoreText.Get("Summary.AllDomains");
+        var since = filter.Since?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "…";
+        var until = filter.Until?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "…";
+        return StoreText.Get("Summary.SelectionValue", domain, since, until);
+    }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    private static string Rate(double? rate) => rate is { } value ? value.ToString("P2", CultureInfo.CurrentCulture) : "—";
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using MtaSts.Diagnostics;
+using MtaSts.Discovery;
+
+namespace MtaSts.Checks;
+
+/// <summary>Collects the findings of one section and one subject with a short way to add each.</summary>
+internal sealed class FindingList(FindingSection section)
+{
+    private readonly List<Finding> _findings = [];
+
+    public IReadOnlyList<Finding> Items => _findings;
+
+    public FindingSection Section { get; } = section;
+
+    public bool HasErrors => _findings.Any(f => f.Severity == FindingSeverity.Error);
+
+    public Finding Add(string code, FindingSeverity severity, string subject, string? rfc, params (string Name, object? Value)[] values)
+    {
+        var finding = new Finding(code, severity, Section, subject)
+        {
+            Rfc = rfc,
+            Values = values
+                .Where(v => v.Value is not null)
+                .ToDictionary(v => v.Name, v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.Ordinal),
+        };
+        _findings.Add(finding);
+        return finding;
+    }
+
+    public void AddRange(IEnumerable<Finding> findings) => _findings.AddRange(findings);
+
+    /// <summary>Adds parser diagnostics as findings that keep their codes.</summary>
+    public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics, string subject)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (diagnostic.Subject is not null)
+            {
+                values["field"] = diagnostic.Subject;
+            }
+
+            if (diagnostic.Line is { } line)
+            {
+                values["line"] = line.ToString(CultureInfo.InvariantCulture);
+            }
+
+            for (var i = 0; i < diagnostic.Arguments.Count; i++)
+            {
+                values[i.ToString(CultureInfo.InvariantCulture)] = diagnostic.Arguments[i];
+            }
+
+            _findings.Add(new Finding(diagnostic.Code, ToSeverity(diagnostic.Severity), Section, subject)
+            {
+                Rfc = diagnostic.Rfc,
+                Values = values,
+                Diagnostic = diagnostic,
+            });
+        }
+    }
+
+    /// <summary>Adds the finding for a failed lookup; NXDOMAIN and NODATA are the caller's to judge.</summary>
+    public void AddLookupFailure<T>(DnsLookupResult<T> lookup, string type)
+    {
+        var code = lookup.Status switch
+        {
+            DnsLookupStatus.ServerFailure => FindingCodes.LookupServerFailure,
+            DnsLookupStatus.Timeout => FindingCodes.LookupTimeout,
+            _ => FindingCodes.LookupFailed,
+        };
+        Add(code, FindingSeverity.Error, lookup.Name, null, ("name", lookup.Name), ("type", type), ("status", lookup.Status), ("error", lookup.Error));
+    }
+
+    private static FindingSeverity ToSeverity(Severity severity) => severity switch
+    {
+        Severity.Error => FindingSeverity.Error,
+        Severity.Warning => FindingSeverity.Warning,
+        _ => FindingSeverity.Info,
+    };
+}

@@ -1,0 +1,292 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using MtaSts.Storage.Sqlite;
+using Xunit;
+
+namespace MtaSts.Storage.Tests;
+
+/// <summary>The <c>reports import</c>, <c>summary</c> and <c>readiness</c> commands, run as a real process.</summary>
+public sealed class StoreCommandTests : IDisposable
+{
+    private static readonly DateTimeOffset s_day = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mtasts-cli-store-tests", Guid.NewGuid().ToString("N"));
+
+    public StoreCommandTests() => Directory.CreateDirectory(_folder);
+
+    private string Store => Path.Combine(_folder, "reports.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Import_counts_stored_duplicates_and_rejected()
+    {
+        var inputs = Path.Combine(_folder, "in");
+        Directory.CreateDirectory(inputs);
+        File.WriteAllText(Path.Combine(inputs, "a.json"), ReportFiles.Json("a", s_day));
+        File.WriteAllText(Path.Combine(inputs, "b.json"), ReportFiles.Json("b", s_day, failed: 5));
+        File.WriteAllText(Path.Combine(inputs, "b-again.json"), ReportFiles.Json("b", s_day, failed: 5));
+        var broken = Path.Combine(inputs, "broken.json");
+        File.WriteAllText(broken, "{\"report-id\": ");
+        var brokenHash = SHA256.HashData(File.ReadAllBytes(broken));
+
+        var result = await CliProcess.RunAsync("reports", "import", inputs, "--store", Store, "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Store: {Store}", result.Output, StringComparison.Ordinal);
+        Assert.Contains("New reports stored: 2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Duplicates (already stored): 1", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Rejected: 1", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"✗ {broken}", result.Output, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", result.Output, StringComparison.Ordinal);
+        Assert.Equal(brokenHash, SHA256.HashData(File.ReadAllBytes(broken)));
+    }
+
+    [Fact]
+    public async Task Import_again_counts_every_report_as_duplicate()
+    {
+        var inputs = Path.Combine(_folder, "in");
+        ReportFiles.WriteMany(inputs, 3, s_day);
+        await CliProcess.RunAsync("reports", "import", inputs, "--store", Store, "--lang", "en");
+
+        var result = await CliProcess.RunAsync("reports", "import", inputs, "--store", Store, "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("New reports stored: 0", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Duplicates (already stored): 3", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_reads_mbox_and_maildir()
+    {
+        var mbox = Path.Combine(_folder, "reports.mbox");
+        ReportFiles.WriteMbox(mbox, ReportFiles.EmailFixture("mox-google.eml"), ReportFiles.EmailFixture("stalwart-rpt01.eml"));
+        var maildir = Path.Combine(_folder, "Maildir");
+        Directory.CreateDirectory(Path.Combine(maildir, "cur"));
+        Directory.CreateDirectory(Path.Combine(maildir, "new"));
+        Directory.CreateDirectory(Path.Combine(maildir, "tmp"));
+        File.Copy(ReportFiles.EmailFixture("isseis-microsoft.eml"), Path.Combine(maildir, "cur", "1700000000.M1P1.host:2,S"));
+        File.Copy(ReportFiles.EmailFixture("tlsrptrs-mailru.eml"), Path.Combine(maildir, "new", "1700000001.M2P1.host"));
+        File.WriteAllText(Path.Combine(maildir, "tmp", "1700000002.M3P1.host"), "partial delivery");
+
+        var result = await CliProcess.RunAsync("reports", "import", mbox, maildir, "--store", Store, "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Inputs read (files and messages): 4", result.Output, StringComparison.Ordinal);
+        Assert.Contains("New reports stored: 4", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_keeps_only_managed_domains()
+    {
+        var inputs = Path.Combine(_folder, "in");
+        Directory.CreateDirectory(inputs);
+        File.WriteAllText(Path.Combine(inputs, "mine.json"), ReportFiles.Json("mine", s_day, domain: "example.test"));
+        File.WriteAllText(Path.Combine(inputs, "other.json"), ReportFiles.Json("other", s_day, domain: "other.test"));
+
+        var result = await CliProcess.RunAsync("reports", "import", inputs, "--store", Store, "--domain", "EXAMPLE.test", "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("New reports stored: 1", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Skipped (no --domain matched): 1", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_missing_path_exits_2()
+    {
+        var missing = Path.Combine(_folder, "missing.json");
+
+        var result = await CliProcess.RunAsync("reports", "import", missing, "--store", Store, "--lang", "en");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(missing, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Store));
+    }
+
+    [Fact]
+    public async Task Import_uses_store_from_environment()
+    {
+        var inputs = Path.Combine(_folder, "in");
+        ReportFiles.WriteMany(inputs, 2, s_day);
+        var environment = new Dictionary<string, string> { ["MTASTS_STORE"] = Store };
+
+        var result = await CliProcess.RunAsync(environment, "reports", "import", inputs, "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Store: {Store}", result.Output, StringComparison.Ordinal);
+        await using var store = await SqliteReportStore.OpenAsync(Store);
+        Assert.True(await store.ContainsAsync(new ReportKey("reporter-a.test", "bulk-000001")));
+    }
+
+    [Fact]
+    public async Task Import_speaks_spanish()
+    {
+        var inputs = Path.Combine(_folder, "in");
+        ReportFiles.WriteMany(inputs, 1, s_day);
+
+        var result = await CliProcess.RunAsync("reports", "import", inputs, "--store", Store, "--lang", "es");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Informes nuevos guardados: 1", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_json_has_totals_and_rows()
+    {
+        await ImportAsync(
+            ReportFiles.Json("d1", s_day, successful: 90, failed: 10),
+            ReportFiles.Json("d2", s_day.AddDays(1), organization: "reporter-b.test", successful: 50),
+            ReportFiles.Json("d3", s_day.AddDays(1), domain: "other.test", successful: 7));
+
+        var result = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--domain", "example.test", "--by", "day", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var totals = json.RootElement.GetProperty("totals");
+        Assert.Equal(140, totals.GetProperty("successfulSessions").GetInt64());
+        Assert.Equal(10, totals.GetProperty("failedSessions").GetInt64());
+        Assert.Equal(2, totals.GetProperty("reports").GetInt64());
+        Assert.Equal("day", json.RootElement.GetProperty("by").GetString());
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["2026-11-01", "2026-11-02"], rows.Select(r => r.GetProperty("key").GetString()));
+        Assert.Equal(0.9, rows[0].GetProperty("successRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Summary_csv_starts_with_total_line()
+    {
+        await ImportAsync(
+            ReportFiles.Json("c1", s_day, failed: 3, failureResultType: "starttls-not-supported"),
+            ReportFiles.Json("c2", s_day.AddDays(3), failed: 1, failureResultType: "certificate-expired"));
+
+        var result = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--by", "result", "--csv", "--until", "2026-11-03");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.TrimEnd().Split('\n');
+        Assert.Equal("kind,group,successful_sessions,failed_sessions,sessions,success_rate,reports", lines[0]);
+        Assert.Equal("total,result,100,3,103,0.970874,1", lines[1]);
+        Assert.Equal("group,starttls-not-supported,,3,,,1", lines[2]);
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public async Task Summary_table_shows_totals_in_plain_output()
+    {
+        await ImportAsync(ReportFiles.Json("t1", s_day, successful: 1000, failed: 10));
+
+        var result = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--by", "org", "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Sessions: 1,000 successful, 10 failed (99.01% success rate)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("reporter-a.test", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--since", "yesterday", "Invalid date yesterday for --since")]
+    [InlineData("--until", "2026-13-01", "Invalid date 2026-13-01 for --until")]
+    public async Task Summary_bad_date_exits_2(string option, string value, string message)
+    {
+        var result = await CliProcess.RunAsync("reports", "summary", "--store", Store, option, value, "--lang", "en");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_unknown_grouping_exits_2()
+    {
+        var result = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--by", "week", "--lang", "en");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("week", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readiness_ready_domain_exits_0()
+    {
+        var today = DateTimeOffset.UtcNow.Date;
+        var reports = new List<string>();
+        for (var day = 1; day <= 8; day++)
+        {
+            var start = new DateTimeOffset(today.AddDays(-day), TimeSpan.Zero);
+            reports.Add(ReportFiles.Json($"a{day}", start, organization: "reporter-a.test"));
+            reports.Add(ReportFiles.Json($"b{day}", start, organization: "reporter-b.test"));
+        }
+
+        await ImportAsync([.. reports]);
+
+        var result = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, "--json", "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("Ready", json.RootElement.GetProperty("verdict").GetString());
+        Assert.All(json.RootElement.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("passed").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Readiness_without_reports_exits_1()
+    {
+        var result = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Not enough evidence yet for example.test", result.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ Reports cover only 0 of the last 14 days", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readiness_failures_fail_with_lower_threshold()
+    {
+        var today = DateTimeOffset.UtcNow.Date;
+        await ImportAsync(
+            ReportFiles.Json("f1", new DateTimeOffset(today.AddDays(-1), TimeSpan.Zero), successful: 995, failed: 5, failureResultType: "starttls-not-supported"),
+            ReportFiles.Json("f2", new DateTimeOffset(today.AddDays(-2), TimeSpan.Zero), organization: "reporter-b.test", successful: 1000));
+
+        var result = await CliProcess.RunAsync(
+            "reports", "readiness", "example.test", "--store", Store, "--days", "3", "--min-days", "2", "--max-failure-rate", "0.1", "--json", "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("NotReady", json.RootElement.GetProperty("verdict").GetString());
+        var rate = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "READINESS-FAILURE-RATE");
+        Assert.False(rate.GetProperty("passed").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("--days", "0", "Invalid --days 0")]
+    [InlineData("--min-days", "20", "Invalid --min-days 20")]
+    [InlineData("--max-failure-rate", "150", "Invalid --max-failure-rate 150")]
+    public async Task Readiness_bad_threshold_exits_2(string option, string value, string message)
+    {
+        var result = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, option, value, "--lang", "en");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unreachable_postgres_store_is_named_without_password()
+    {
+        var result = await CliProcess.RunAsync(
+            "reports", "summary", "--store", "Host=127.0.0.1;Port=1;Username=u;Password=secret-value;Timeout=2", "--lang", "en");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Could not open the report store the PostgreSQL database", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-value", result.Error, StringComparison.Ordinal);
+    }
+
+    private async Task ImportAsync(params string[] reports)
+    {
+        var inputs = Path.Combine(_folder, "import-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(inputs);
+        for (var i = 0; i < reports.Length; i++)
+        {
+            File.WriteAllText(Path.Combine(inputs, $"{i:D3}.json"), reports[i]);
+        }
+
+        var result = await CliProcess.RunAsync("reports", "import", inputs, "--store", Store, "--lang", "en");
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+    }
+}
