@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian tools that the mtasts serve tests and benchmarks drive, on a fresh Debian 12
-# machine, as root: curl and swaks as real clients, wrk and nginx for bench/serve-*.sh.
+# machine, as root: curl and swaks as real clients, dovecot for the IMAP polling test, wrk and
+# nginx for bench/serve-*.sh.
 # .ci/run sources this file, so it returns instead of exiting.
 
-server_packages=(curl swaks wrk nginx)
+server_packages=(curl swaks wrk nginx dovecot-imapd)
 server_missing=()
 for package in "${server_packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

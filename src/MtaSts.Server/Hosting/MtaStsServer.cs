@@ -67,6 +67,7 @@ public static class MtaStsServer
         builder.Services.AddSingleton<DnsInstructions>();
         builder.Services.AddSingleton<ApiContext>();
         builder.Services.AddSmtpIntake(options.Smtp);
+        builder.Services.AddImapPolling(options.Imap);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));

@@ -33,8 +33,36 @@ public sealed class ServerOptions
     /// <summary>SMTP report intake settings.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>IMAP mailbox polling settings.</summary>
+    public ImapOptions Imap { get; set; } = new();
+
     /// <summary>JSON API settings.</summary>
     public ApiOptions Api { get; set; } = new();
+}
+
+/// <summary>Polling of an IMAP mailbox that receives reports (RFC 8460 §5.3), over implicit TLS.</summary>
+public sealed class ImapOptions
+{
+    /// <summary>Whether the mailbox is polled.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The folder to read, as <c>imaps://user@host:port/Folder</c>; the URL holds no password.</summary>
+    public string? Mailbox { get; set; }
+
+    /// <summary>The password; prefer <see cref="PasswordFile"/> or the environment variable <c>Server__Imap__Password</c>.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>A file whose first line is the password.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>A PEM file with a certificate authority trusted besides the system ones, for a private CA.</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>The folder that messages move to once all their reports are stored; <see langword="null"/> leaves them in place.</summary>
+    public string? MoveTo { get; set; }
+
+    /// <summary>Seconds between polls.</summary>
+    public double IntervalSeconds { get; set; } = 300;
 }
 
 /// <summary>The certificates served per SNI name.</summary>

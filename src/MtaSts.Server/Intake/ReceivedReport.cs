@@ -21,6 +21,18 @@ public sealed record ReceivedReport(
 
     /// <summary>The <c>report-id</c>.</summary>
     public string ReportId => Report.ReportId;
+
+    /// <summary>Returns the policy domains of <paramref name="report"/>, lower case, without a trailing dot, once each.</summary>
+    public static IReadOnlyList<string> PolicyDomainsOf(TlsReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Policies
+            .Select(p => p.Policy.PolicyDomain?.Trim().TrimEnd('.').ToLowerInvariant())
+            .OfType<string>()
+            .Where(d => d.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
 }
 
 /// <summary>What the intake did with one report.</summary>

@@ -34,13 +34,7 @@ internal static class ReportContent
                 return ReportReadOutcome.Reject(FromDiagnostics(diagnostics));
             }
 
-            var domains = report.Policies
-                .Select(p => p.Policy.PolicyDomain?.Trim().TrimEnd('.').ToLowerInvariant())
-                .OfType<string>()
-                .Where(d => d.Length > 0)
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            reports.Add(new ReceivedReport(report, payload.Json, domains, decoded.Mail?.ReportSubmitter, diagnostics));
+            reports.Add(new ReceivedReport(report, payload.Json, ReceivedReport.PolicyDomainsOf(report), decoded.Mail?.ReportSubmitter, diagnostics));
         }
 
         return new ReportReadOutcome(reports, null);

@@ -43,17 +43,26 @@ internal sealed class ReportIntakeService(
             return Reject(rejection, source);
         }
 
+        return await StoreAsync(read.Reports, source, started, cancellationToken);
+    }
+
+    /// <summary>Stores reports that were already decoded, such as those read from an IMAP mailbox.</summary>
+    public Task<IntakeResult> StoreAsync(IReadOnlyList<ReceivedReport> reports, ReportSource source, CancellationToken cancellationToken) =>
+        StoreAsync(reports, source, Stopwatch.GetTimestamp(), cancellationToken);
+
+    private async Task<IntakeResult> StoreAsync(IReadOnlyList<ReceivedReport> reports, ReportSource source, long started, CancellationToken cancellationToken)
+    {
         // Checked for every report before any is stored, so a rejected body leaves nothing behind.
-        var managed = read.Reports.Select(r => r.PolicyDomains.Any(domains.IsManaged)).ToList();
+        var managed = reports.Select(r => r.PolicyDomains.Any(domains.IsManaged)).ToList();
         if (managed.Contains(false) && _options.UnmanagedDomains == UnmanagedDomainAction.Reject)
         {
             return Reject(IntakeRejection.UnmanagedDomain, source);
         }
 
-        var outcomes = new List<IntakeOutcome>(read.Reports.Count);
-        for (var i = 0; i < read.Reports.Count; i++)
+        var outcomes = new List<IntakeOutcome>(reports.Count);
+        for (var i = 0; i < reports.Count; i++)
         {
-            var report = read.Reports[i];
+            var report = reports[i];
             var outcome = await intake.StoreAsync(report, source, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
             var domainList = string.Join(' ', report.PolicyDomains);

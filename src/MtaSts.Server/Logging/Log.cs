@@ -2,7 +2,7 @@ namespace MtaSts.Server.Logging;
 
 /// <summary>
 /// The log events of <c>mtasts serve</c>. Event ids: 1000s lifecycle, 2000s policy hosting and TLS,
-/// 3000s report intake, 4000s SMTP, 5000s API. No event carries report contents, tokens or passwords.
+/// 3000s report intake, 4000s SMTP and 4100s IMAP, 5000s API. No event carries report contents, tokens or passwords.
 /// </summary>
 internal static partial class Log
 {
@@ -50,6 +50,12 @@ internal static partial class Log
 
     [LoggerMessage(4003, LogLevel.Error, "SMTP: storing the reports of a message from {Peer} failed; replied 451 so the sender retries")]
     public static partial void SmtpStoreFailed(ILogger logger, string? peer, Exception exception);
+
+    [LoggerMessage(4100, LogLevel.Information, "IMAP {Mailbox}: stored {Stored}, duplicates {Duplicates}, rejected {Rejected}, moved {Moved} messages")]
+    public static partial void ImapPolled(ILogger logger, string mailbox, int stored, int duplicates, int rejected, int moved);
+
+    [LoggerMessage(4101, LogLevel.Error, "IMAP {Mailbox}: polling failed; retrying at the next interval")]
+    public static partial void ImapPollFailed(ILogger logger, string mailbox, Exception exception);
 
     [LoggerMessage(5000, LogLevel.Warning, "API request {Method} {Path} from {Peer} rejected: {Reason}")]
     public static partial void ApiRejected(ILogger logger, string method, string path, string? peer, string reason);
