@@ -74,7 +74,7 @@ internal static class DomainsCommand
     public static string StateName(RolloutState state) => ServerText.Get("State." + state);
 
     /// <summary>Writes <paramref name="domain"/> as a JSON object with its policy, dates and DNS records.</summary>
-    public static void WriteJson(Utf8JsonWriter writer, ManagedDomain domain, IReadOnlyList<DnsRecordInstruction> records)
+    public static void WriteJson(Utf8JsonWriter writer, ManagedDomain domain, IReadOnlyList<DnsRecordInstruction> records, IReadOnlyList<DnsRecordStatus>? statuses = null)
     {
         writer.WriteStartObject();
         writer.WriteString("name", domain.Name);
@@ -105,6 +105,28 @@ internal static class DomainsCommand
         }
 
         writer.WriteEndArray();
+        if (statuses is not null)
+        {
+            writer.WriteStartArray("dnsCheck");
+            foreach (var status in statuses)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", status.Expected.Name);
+                writer.WriteString("type", status.Expected.Type);
+                writer.WriteString("match", JsonNamingPolicy.CamelCase.ConvertName(status.Match.ToString()));
+                writer.WriteStartArray("live");
+                foreach (var value in status.Live)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 }

@@ -6,7 +6,10 @@ using MtaSts.Server.Hosting;
 
 namespace MtaSts.Cli.Commands;
 
-/// <summary><c>mtasts domains show DOMAIN [--public-host HOST] [--rua URI…]</c>: the policy, dates and DNS records to publish.</summary>
+/// <summary>
+/// <c>mtasts domains show DOMAIN [--public-host HOST] [--rua URI…] [--check-dns]</c>: the policy,
+/// dates and DNS records to publish, and with <c>--check-dns</c> how DNS compares.
+/// </summary>
 internal static class DomainsShowCommand
 {
     public static Command Create()
@@ -14,9 +17,11 @@ internal static class DomainsShowCommand
         var domain = DomainsCommand.DomainArgument();
         var publicHost = new Option<string>("--public-host") { Description = ServerText.Get("Domains.PublicHost"), HelpName = "HOST" };
         var rua = new Option<string[]>("--rua") { Description = ServerText.Get("Domains.Rua"), AllowMultipleArgumentsPerToken = true, HelpName = "URI" };
+        var checkDns = new Option<bool>("--check-dns") { Description = ServerText.Get("Domains.CheckDns") };
+        var dnsServers = new Option<string[]>("--dns-server") { Description = ServerText.Get("Domains.DnsServer"), HelpName = "IP[:PORT]" };
         var store = DomainsCommand.StoreOption();
         var json = CommonOptions.Json();
-        var command = new Command("show", ServerText.Get("DomainsShow.Description")) { domain, publicHost, rua, store, json };
+        var command = new Command("show", ServerText.Get("DomainsShow.Description")) { domain, publicHost, rua, checkDns, dnsServers, store, json };
         command.SetAction(async (result, cancellationToken) =>
         {
             var name = DomainsCommand.ToDomain(result.GetRequiredValue(domain));
@@ -24,17 +29,63 @@ internal static class DomainsShowCommand
             var managed = await catalog.FindAsync(name, cancellationToken)
                 ?? throw new CommandException(ServerText.Get("Domains.Error.NotFound", name), ExitCodes.Failed);
             var records = Instructions(managed, result.GetValue(publicHost), result.GetValue(rua) ?? []);
+            var statuses = result.GetValue(checkDns)
+                ? await CheckDnsAsync(managed, records, result.GetValue(dnsServers) ?? [], cancellationToken)
+                : null;
 
             if (result.GetValue(json))
             {
-                JsonOutput.Write(writer => DomainsCommand.WriteJson(writer, managed, records));
+                JsonOutput.Write(writer => DomainsCommand.WriteJson(writer, managed, records, statuses));
                 return ExitCodes.Ok;
             }
 
-            Render(Screen.ForStandardOutput(), managed, records);
-            return ExitCodes.Ok;
+            var screen = Screen.ForStandardOutput();
+            Render(screen, managed, records);
+            if (statuses is null)
+            {
+                screen.Blank();
+                screen.Paragraph(ServerText.Get("Domains.CheckHint", managed.Name));
+                return ExitCodes.Ok;
+            }
+
+            screen.Blank();
+            screen.Subheading(ServerText.Get("Domains.DnsHeading"));
+            foreach (var status in statuses)
+            {
+                var mark = status.Match switch
+                {
+                    DnsMatch.Matches => Mark.Ok,
+                    DnsMatch.LookupFailed => Mark.Warning,
+                    DnsMatch.NotChecked => Mark.Info,
+                    _ => Mark.Error,
+                };
+                var live = status.Live.Count == 0 ? "" : string.Join(" | ", status.Live);
+                screen.Status(mark, ServerText.Get("Domains.Dns." + status.Match, status.Expected.Name), live.Length == 0 ? null : live);
+            }
+
+            return statuses.All(s => s.Match is DnsMatch.Matches or DnsMatch.NotChecked) ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
+    }
+
+    private static async Task<IReadOnlyList<DnsRecordStatus>> CheckDnsAsync(
+        ManagedDomain domain,
+        IReadOnlyList<DnsRecordInstruction> records,
+        string[] servers,
+        CancellationToken cancellationToken)
+    {
+        MtaSts.Discovery.IDnsResolver resolver;
+        try
+        {
+            // Seconds per DNS response, as for mtasts check.
+            resolver = DnsRecordCheck.CreateResolver(servers, TimeSpan.FromSeconds(5));
+        }
+        catch (FormatException)
+        {
+            throw new CommandException(ServerText.Get("Domains.Error.BadDnsServer", string.Join(", ", servers)));
+        }
+
+        return await new DnsRecordCheck(resolver).CheckAsync(domain, records, cancellationToken);
     }
 
     /// <summary>Returns the DNS records for <paramref name="domain"/> with this server's public host name and report URIs.</summary>
@@ -71,8 +122,5 @@ internal static class DomainsShowCommand
             screen.Paragraph($"{record.Name}.  IN {record.Type} {value}", 1);
         }
 
-        // TODO: compare with what is live in DNS through the deployment checker once it is in this branch.
-        screen.Blank();
-        screen.Paragraph(ServerText.Get("Domains.CheckTodo", domain.Name));
     }
 }

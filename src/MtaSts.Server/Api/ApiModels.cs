@@ -47,6 +47,23 @@ public sealed record DomainModel(
     }
 }
 
+/// <summary>One record to publish with what is live in DNS, as the API returns it.</summary>
+/// <param name="Name">The owner name.</param>
+/// <param name="Type">TXT, CNAME or A/AAAA.</param>
+/// <param name="Expected">The value to publish.</param>
+/// <param name="Match">matches, differs, missing, lookupFailed or notChecked.</param>
+/// <param name="Live">The values found in DNS.</param>
+public sealed record DnsRecordStatusModel(string Name, string Type, string Expected, string Match, IReadOnlyList<string> Live)
+{
+    /// <summary>Creates the model of <paramref name="status"/>.</summary>
+    public static DnsRecordStatusModel From(DnsRecordStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var match = JsonNamingPolicy.CamelCase.ConvertName(status.Match.ToString());
+        return new DnsRecordStatusModel(status.Expected.Name, status.Expected.Type, status.Expected.Value, match, status.Live);
+    }
+}
+
 /// <summary>The source-generated JSON contract of the API.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(PolicyModel))]
@@ -54,4 +71,5 @@ public sealed record DomainModel(
 [JsonSerializable(typeof(DomainModel))]
 [JsonSerializable(typeof(IReadOnlyList<DomainModel>))]
 [JsonSerializable(typeof(IntakeSummary))]
+[JsonSerializable(typeof(IReadOnlyList<DnsRecordStatusModel>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -15,6 +15,7 @@ internal static class DomainApiEndpoints
         var api = routes.MapGroup("/api").AddEndpointFilter<ApiAuthorization>().WithTags("api");
         api.MapGet("/domains", ListAsync).WithSummary("Lists the managed domains");
         api.MapGet("/domains/{name}", GetAsync).WithSummary("Returns one managed domain with the DNS records to publish");
+        api.MapGet("/domains/{name}/dns-check", CheckDnsAsync).WithSummary("Compares the records live in DNS with the records to publish");
         api.MapPost("/domains", AddAsync).WithSummary("Adds a managed domain with its first policy");
         api.MapPut("/domains/{name}/policy", SetPolicyAsync).WithSummary("Replaces the policy; other content gets a new policy id");
         api.MapPost("/domains/{name}/promote", (string name, ApiContext context, CancellationToken token) =>
@@ -46,6 +47,24 @@ internal static class DomainApiEndpoints
         return domain is null
             ? NotManaged(name)
             : TypedResults.Ok(DomainModel.From(domain, context.Dns));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DnsRecordStatusModel>>, ProblemHttpResult>> CheckDnsAsync(
+        string name,
+        ApiContext context,
+        DnsRecordCheck check,
+        CancellationToken cancellationToken)
+    {
+        var normalized = DomainName.TryNormalize(name);
+        var domain = normalized is null ? null : await context.Catalog.FindAsync(normalized, cancellationToken);
+        if (domain is null)
+        {
+            return NotManaged(name);
+        }
+
+        var statuses = await check.CheckAsync(domain, context.Dns.For(domain), cancellationToken);
+        IReadOnlyList<DnsRecordStatusModel> models = [.. statuses.Select(DnsRecordStatusModel.From)];
+        return TypedResults.Ok(models);
     }
 
     private static async Task<Results<Created<DomainModel>, ProblemHttpResult>> AddAsync(AddDomainRequest request, ApiContext context, CancellationToken cancellationToken)

@@ -66,6 +66,7 @@ public static class MtaStsServer
         builder.Services.AddSingleton<ReportIntakeService>();
         builder.Services.AddSingleton<DnsInstructions>();
         builder.Services.AddSingleton<ApiContext>();
+        builder.Services.AddSingleton(_ => new DnsRecordCheck(DnsRecordCheck.CreateResolver(options.Dns.Servers, TimeSpan.FromSeconds(options.Dns.TimeoutSeconds))));
         builder.Services.AddSmtpIntake(options.Smtp);
         builder.Services.AddImapPolling(options.Imap);
         builder.Services.AddProblemDetails();

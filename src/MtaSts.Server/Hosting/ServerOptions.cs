@@ -33,11 +33,24 @@ public sealed class ServerOptions
     /// <summary>SMTP report intake settings.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>The DNS servers that the DNS check of each domain asks.</summary>
+    public DnsOptions Dns { get; set; } = new();
+
     /// <summary>IMAP mailbox polling settings.</summary>
     public ImapOptions Imap { get; set; } = new();
 
     /// <summary>JSON API settings.</summary>
     public ApiOptions Api { get; set; } = new();
+}
+
+/// <summary>The resolvers used to compare what is live in DNS with the records to publish.</summary>
+public sealed class DnsOptions
+{
+    /// <summary>Resolvers as <c>IP</c> or <c>IP:PORT</c>; empty uses the system's resolvers.</summary>
+    public List<string> Servers { get; set; } = [];
+
+    /// <summary>Seconds to wait for each DNS response.</summary>
+    public double TimeoutSeconds { get; set; } = 5;
 }
 
 /// <summary>Polling of an IMAP mailbox that receives reports (RFC 8460 §5.3), over implicit TLS.</summary>

@@ -72,6 +72,29 @@ public sealed class DomainsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_ChecksLiveDns()
+    {
+        using var dns = new MtaSts.Tests.Lab.LabDnsServer();
+        var add = await RunAsync("domains", "add", "example.com", "--mx", "mx1.example.com", "--json");
+        using var added = JsonDocument.Parse(add.Output);
+        var policyId = added.RootElement.GetProperty("policyId").GetString();
+        dns.AddTxt("_mta-sts.example.com", $"v=STSv1; id={policyId};");
+        dns.AddTxt("_mta-sts.example.org", "v=STSv1; id=20200101T000000;");
+
+        var current = await RunAsync("domains", "show", "example.com", "--check-dns", "--dns-server", dns.EndPoint.ToString(), "--json");
+        await RunAsync("domains", "add", "example.org", "--mx", "mx.example.org");
+        var stale = await RunAsync("domains", "show", "example.org", "--check-dns", "--dns-server", dns.EndPoint.ToString());
+
+        using var currentJson = JsonDocument.Parse(current.Output);
+        var checks = currentJson.RootElement.GetProperty("dnsCheck").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("match").GetString());
+        Assert.Equal(0, current.ExitCode);
+        Assert.Equal("matches", checks["_mta-sts.example.com"]);
+        Assert.Equal("notChecked", checks["mta-sts.example.com"]);
+        Assert.Equal(1, stale.ExitCode);
+        Assert.Contains("_mta-sts.example.org is published with other content", stale.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HashToken_PrintsVerifiableHash()
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll");
