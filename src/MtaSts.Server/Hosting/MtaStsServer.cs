@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Memory;
 using MtaSts.Server.Api;
 using MtaSts.Server.Domains;
 using MtaSts.Server.Health;
@@ -37,6 +38,12 @@ public static class MtaStsServer
         var (urlsArgument, otherArgs) = TakeUrlsArgument(args);
         var builder = WebApplication.CreateBuilder(otherArgs);
 
+        // Defaults below every other source: ASP.NET Core's per-request logs stay off unless configured.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new("Logging:LogLevel:Default", "Information"), new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")],
+        });
+
         // 1. Read the Server section and open the store that contains domains and reports.
         var section = builder.Configuration.GetSection(ServerOptions.SectionName);
         builder.Services.Configure<ServerOptions>(section);
@@ -62,6 +69,7 @@ public static class MtaStsServer
         builder.Services.AddHostedService(services => services.GetRequiredService<PolicyCacheRefresher>());
         builder.Services.AddSingleton<CertificateStore>();
         builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddSingleton<LogThrottle>();
         builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddSingleton<ReportIntakeService>();
         builder.Services.AddSingleton<DnsInstructions>();
@@ -83,6 +91,9 @@ public static class MtaStsServer
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
+
+            // The intake endpoint enforces its own limit with a 413 problem; Kestrel's default of 30 MB must not cut in first.
+            kestrel.Limits.MaxRequestBodySize = Math.Max(options.Intake.MaxBodyBytes + 1, 30_000_000);
             var certificates = kestrel.ApplicationServices.GetRequiredService<CertificateStore>();
             certificates.LoadAll();
             ListenUrls.Configure(kestrel, urls, certificates);

@@ -81,6 +81,19 @@ public sealed class PolicyHostingTests : IAsyncLifetime
         Assert.Equal(replacement.SerialNumber, after.SerialNumber);
     }
 
+    [Fact]
+    public async Task Certificate_KeptWhenNewFileBroken()
+    {
+        var before = await HandshakeAsync("mta-sts.example.org");
+
+        // A certificate file caught halfway through a rewrite.
+        var certificateFile = Path.Combine(_server.Certificates.Folder, "mta-sts.example.org.pem");
+        await File.WriteAllTextAsync(certificateFile, "-----BEGIN CERTIFICATE-----\nMIIB\n");
+        var after = await HandshakeAsync("mta-sts.example.org");
+
+        Assert.Equal(before.SerialNumber, after.SerialNumber);
+    }
+
     [Theory]
     [InlineData("MTA-STS.Example.COM", "host names are case-insensitive")]
     [InlineData("mta-sts.example.com.", "a fully qualified name may end in a dot")]
