@@ -31,6 +31,7 @@ public static class MtaStsServer
     /// <param name="catalog">The domain catalog; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
     /// <param name="intake">The report intake; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
     /// <param name="cancellationToken">Cancels opening the store.</param>
+    /// <exception cref="InvalidOperationException">A setting is invalid; the message names each key to fix.</exception>
     public static async Task<WebApplication> BuildAsync(string[] args, IDomainCatalog? catalog = null, IReportIntake? intake = null, CancellationToken cancellationToken = default)
     {
         // --urls is taken out of the arguments because the server binds those addresses itself
@@ -48,11 +49,18 @@ public static class MtaStsServer
         var section = builder.Configuration.GetSection(ServerOptions.SectionName);
         builder.Services.Configure<ServerOptions>(section);
         var options = section.Get<ServerOptions>() ?? new ServerOptions();
+        var problems = ServerOptionsValidation.Validate(options);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+
         catalog ??= await DomainCatalogs.OpenAsync(options.Store, TimeProvider.System, cancellationToken);
+        StoreReportIntake? storeIntake = null;
         if (intake is null)
         {
             // Registered through a factory so that the container disposes it, and the store with it, at shutdown.
-            var storeIntake = new StoreReportIntake(await ReportStore.OpenAsync(options.Store, cancellationToken));
+            storeIntake = new StoreReportIntake(await ReportStore.OpenAsync(options.Store, cancellationToken));
             builder.Services.AddSingleton<IReportIntake>(_ => storeIntake);
             intake = storeIntake;
         }
@@ -99,7 +107,17 @@ public static class MtaStsServer
             ListenUrls.Configure(kestrel, urls, certificates);
         });
 
-        var app = builder.Build();
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+        }
+        catch when (storeIntake is not null)
+        {
+            // The container never took the store over, so it is closed here.
+            await storeIntake.DisposeAsync();
+            throw;
+        }
 
         // The exporter listens from the start, so no measurement before the first scrape is lost.
         app.Services.GetRequiredService<PrometheusExporter>();

@@ -25,7 +25,8 @@ internal sealed class ImapPollingService(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var location = ImapLocation.Parse(_options.Mailbox ?? throw new InvalidOperationException("Server:Imap:Enabled is set but Server:Imap:Mailbox is missing."));
+        // ServerOptionsValidation made sure the mailbox is set.
+        var location = ImapLocation.Parse(_options.Mailbox!);
         var interval = TimeSpan.FromSeconds(_options.IntervalSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
