@@ -34,8 +34,8 @@ public static class MtaStsServer
     /// <exception cref="InvalidOperationException">A setting is invalid; the message names each key to fix.</exception>
     public static async Task<WebApplication> BuildAsync(string[] args, IDomainCatalog? catalog = null, IReportIntake? intake = null, CancellationToken cancellationToken = default)
     {
-        // --urls is taken out of the arguments because the server binds those addresses itself
-        // (ListenUrls); left in, Kestrel would warn at every start that it overrides them.
+        // The server binds the --urls addresses itself (ListenUrls). Left in the arguments, they
+        // would make Kestrel warn at every start that it overrides them.
         var (urlsArgument, otherArgs) = TakeUrlsArgument(args);
         var builder = WebApplication.CreateBuilder(otherArgs);
 

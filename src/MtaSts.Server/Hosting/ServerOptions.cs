@@ -33,7 +33,7 @@ public sealed class ServerOptions
     /// <summary>SMTP report intake settings.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 
-    /// <summary>The DNS servers that the DNS check of each domain asks.</summary>
+    /// <summary>The DNS servers that the DNS check of each domain queries.</summary>
     public DnsOptions Dns { get; set; } = new();
 
     /// <summary>IMAP mailbox polling settings.</summary>
@@ -59,7 +59,7 @@ public sealed class ImapOptions
     /// <summary>Whether the mailbox is polled.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>The folder to read, as <c>imaps://user@host:port/Folder</c>; the URL holds no password.</summary>
+    /// <summary>The folder to read, as <c>imaps://user@host:port/Folder</c>, without a password in the URL.</summary>
     public string? Mailbox { get; set; }
 
     /// <summary>The password; prefer <see cref="PasswordFile"/> or the environment variable <c>Server__Imap__Password</c>.</summary>
