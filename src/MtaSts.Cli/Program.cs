@@ -71,6 +71,8 @@ internal static class Program
             PolicyCommand.Create(),
             RecordCommand.Create(),
             CheckCommand.Create(),
+            ServeCommand.Create(),
+            DomainsCommand.Create(),
         };
         return root;
     }

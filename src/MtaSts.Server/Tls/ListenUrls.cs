@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+
+namespace MtaSts.Server.Tls;
+
+/// <summary>
+/// Turns the <c>--urls</c> list into Kestrel endpoints, with the certificate of each HTTPS
+/// connection chosen by SNI from <see cref="CertificateStore"/>.
+/// </summary>
+internal static class ListenUrls
+{
+    /// <summary>Adds one endpoint per URL; <c>*</c>, <c>+</c> and <c>[::]</c> listen on every address.</summary>
+    /// <exception cref="FormatException">A URL is not <c>http://</c> or <c>https://</c> with a host and port.</exception>
+    /// <exception cref="InvalidOperationException">An <c>https://</c> URL is given without a configured certificate.</exception>
+    public static void Configure(KestrelServerOptions kestrel, IEnumerable<string> urls, CertificateStore certificates)
+    {
+        foreach (var url in urls)
+        {
+            var (https, host, port) = Split(url);
+            if (https && !certificates.HasCertificates)
+            {
+                throw new InvalidOperationException($"'{url}' is HTTPS but no certificate is configured; add Server:Tls:Certificates or use http:// behind a reverse proxy.");
+            }
+
+            Action<ListenOptions> configure = https
+                ? listen => listen.UseHttps(new TlsHandshakeCallbackOptions
+                {
+                    OnConnection = context => ValueTask.FromResult(CreateSslOptions(certificates, context.ClientHelloInfo.ServerName)),
+                })
+                : _ => { };
+
+            switch (host)
+            {
+                case "*" or "+" or "[::]" or "0.0.0.0":
+                    kestrel.ListenAnyIP(port, configure);
+                    break;
+                case "localhost":
+                    kestrel.ListenLocalhost(port, configure);
+                    break;
+                default:
+                    kestrel.Listen(IPAddress.Parse(host.Trim('[', ']')), port, configure);
+                    break;
+            }
+        }
+    }
+
+    private static SslServerAuthenticationOptions CreateSslOptions(CertificateStore certificates, string serverName)
+    {
+        var context = certificates.Select(serverName)
+            ?? throw new AuthenticationException($"No certificate is configured for the SNI name '{serverName}'.");
+        return new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = context,
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            ClientCertificateRequired = false,
+        };
+    }
+
+    private static (bool Https, string Host, int Port) Split(string url)
+    {
+        // Uri rejects "*" and "+" as hosts, so the scheme, host and port are split by hand.
+        var https = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        if (!https && !url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"'{url}' is not an http:// or https:// URL.");
+        }
+
+        var authority = url[(https ? 8 : 7)..].TrimEnd('/');
+        var colon = authority.LastIndexOf(':');
+        if (colon < 0 || authority.EndsWith(']'))
+        {
+            return (https, authority, https ? 443 : 80);
+        }
+
+        var host = authority[..colon];
+        if (!int.TryParse(authority[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
+        {
+            throw new FormatException($"'{url}' has an invalid port; give a number from 0 to 65535.");
+        }
+
+        if (host is not ("*" or "+" or "localhost") && !IPAddress.TryParse(host.Trim('[', ']'), out _))
+        {
+            throw new FormatException($"'{url}' must name an IP address, localhost, * or +; host names are not resolved.");
+        }
+
+        return (https, host, port);
+    }
+}

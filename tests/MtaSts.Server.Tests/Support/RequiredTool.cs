@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace MtaSts.Server.Tests.Support;
+
+/// <summary>
+/// Finds a Debian tool that a test drives (curl, swaks). Locally a missing tool skips the test with
+/// a message; under CI (CI=true) it fails the test, so CI never passes by skipping.
+/// </summary>
+internal static class RequiredTool
+{
+    public static string Find(string name)
+    {
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        var message = $"'{name}' is not installed; install it with .ci/install-server.sh (apt-get install {name}).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Skip.If(true, message);
+        return name;
+    }
+
+    /// <summary>Runs <paramref name="path"/> with <paramref name="arguments"/> and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string path, IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {path}.");
+        using var cancellation = new CancellationTokenSource(timeout);
+        var output = process.StandardOutput.ReadToEndAsync(cancellation.Token);
+        var error = process.StandardError.ReadToEndAsync(cancellation.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{path} did not finish within {timeout}.");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}
