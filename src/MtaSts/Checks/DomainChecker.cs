@@ -146,9 +146,21 @@ public sealed class DomainChecker
             dane.AddRange(host.Dane.Items);
         }
 
-        Finding[] findings = [.. dns.Items, .. policyFindings.Items, .. consistency.Items, .. smtp.Items, .. dane.Items];
+        Finding[] findings = [.. dns.Items, .. policyFindings.Items, .. consistency.Items, .. SoftenUnreachable(smtp.Items), .. dane.Items];
         var verdict = Verdicts.Decide(name, findings, mxLookup, policy, isDraft, _options.ProbeSmtp);
         return new CheckReport(name, findings, verdict, _timeProvider.GetElapsedTime(started));
+    }
+
+    // RFC 5321 §5.1: a sender that cannot reach one MX address tries the next, so while another
+    // address passes every check, an address that refuses or times out only costs redundancy.
+    // STARTTLS and certificate failures stay errors, because under enforce that MX gets no mail.
+    private static IEnumerable<Finding> SoftenUnreachable(IReadOnlyList<Finding> smtp)
+    {
+        var failedSubjects = smtp.Where(f => f.Severity == FindingSeverity.Error).Select(f => f.Subject).ToHashSet(StringComparer.Ordinal);
+        var anyWorking = smtp.Any(f => f.Code == FindingCodes.SmtpTlsOk && !failedSubjects.Contains(f.Subject));
+        return smtp.Select(f => anyWorking && f.Code is FindingCodes.SmtpConnectFailed or FindingCodes.SmtpTimeout
+            ? f with { Severity = FindingSeverity.Warning }
+            : f);
     }
 
     // Three independent names that all time out or fail to reach the server point at the

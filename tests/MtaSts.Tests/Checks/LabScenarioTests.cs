@@ -848,6 +848,33 @@ public sealed class LabScenarioTests
     }
 
     [Fact]
+    public async Task UnreachableBackupMxIsWarning()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        lab.AddMx("mx2.example.test", 20, startServer: false);
+        lab.SetPolicy("enforce", 604800, "*.example.test");
+
+        var report = await lab.CheckAsync();
+
+        Assert.Equal(FindingSeverity.Warning, Single(report, FindingCodes.SmtpConnectFailed).Severity);
+        Assert.False(report.HasErrors, Describe(report));
+        Assert.Equal(FindingCodes.VerdictReady, report.Verdict.Code);
+    }
+
+    [Fact]
+    public async Task BackupMxWithoutStartTlsIsError()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        lab.AddMx("mx2.example.test", 20, new SmtpBehavior { OfferStartTls = false });
+        lab.SetPolicy("enforce", 604800, "*.example.test");
+
+        var report = await lab.CheckAsync();
+
+        Assert.Equal(FindingSeverity.Error, Single(report, FindingCodes.StartTlsMissing).Severity);
+        Assert.Equal(FindingCodes.VerdictDeliveryFails, report.Verdict.Code);
+    }
+
+    [Fact]
     public async Task IPv6AddressIsProbed()
     {
         await using var lab = await MtaStsLab.StartAsync();
