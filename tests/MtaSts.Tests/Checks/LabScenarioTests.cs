@@ -83,7 +83,8 @@ public sealed class LabScenarioTests
     public async Task SilentResolverStopsTheCheck()
     {
         await using var lab = await MtaStsLab.StartAsync();
-        var timeout = TimeSpan.FromMilliseconds(300);
+        // Two attempts would take at least twice the timeout; one second leaves room for a busy machine.
+        var timeout = TimeSpan.FromSeconds(1);
         using var silent = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var resolver = new Discovery.DnsClientResolver([(IPEndPoint)silent.Client.LocalEndPoint!], timeout);
         var options = lab.CreateOptions();
