@@ -20,13 +20,13 @@ internal static class CheckCommand
     {
         var domain = new Argument<string>("DOMAIN") { Description = Message("Cli.Domain") };
         var json = CommonOptions.Json();
-        var dnsServers = new Option<string[]>("--dns-server") { Description = Message("Cli.DnsServer"), HelpName = "HOST[:PORT]", AllowMultipleArgumentsPerToken = false };
+        var dnsServers = new Option<string[]>("--dns-server") { Description = Message("Cli.DnsServer"), HelpName = Message("Cli.Placeholder.Server"), AllowMultipleArgumentsPerToken = false };
         var caFile = new Option<string?>("--ca-file") { Description = Message("Cli.CaFile"), HelpName = "PEM" };
-        var timeout = new Option<string?>("--timeout") { Description = Message("Cli.Timeout"), HelpName = "SECONDS" };
+        var timeout = new Option<string?>("--timeout") { Description = Message("Cli.Timeout"), HelpName = Message("Cli.Placeholder.Seconds") };
         var noSmtp = new Option<bool>("--no-smtp") { Description = Message("Cli.NoSmtp") };
-        var policy = new Option<string?>("--policy") { Description = Message("Cli.Policy"), HelpName = "FILE" };
-        var httpsPort = new Option<string?>("--https-port") { Description = Message("Cli.HttpsPort"), HelpName = "PORT" };
-        var smtpPort = new Option<string?>("--smtp-port") { Description = Message("Cli.SmtpPort"), HelpName = "PORT" };
+        var policy = new Option<string?>("--policy") { Description = Message("Cli.Policy"), HelpName = Message("Cli.Placeholder.File") };
+        var httpsPort = new Option<string?>("--https-port") { Description = Message("Cli.HttpsPort"), HelpName = Message("Cli.Placeholder.Port") };
+        var smtpPort = new Option<string?>("--smtp-port") { Description = Message("Cli.SmtpPort"), HelpName = Message("Cli.Placeholder.Port") };
 
         var command = new Command("check", Message("Cli.Description"))
         {
@@ -93,7 +93,17 @@ internal static class CheckCommand
         };
         var resolver = new DnsClientResolver(nameServers, timeout);
         var checker = new DomainChecker(resolver, SocketTcpConnector.Instance, TimeProvider.System, options);
-        var report = await checker.CheckAsync(domain, cancellationToken);
+        CheckReport report;
+        try
+        {
+            report = await checker.CheckAsync(domain, cancellationToken);
+        }
+        catch (DnsResolverUnavailableException exception)
+        {
+            var servers = string.Join(", ", resolver.NameServers);
+            var status = FindingText.Lookup("Value.status." + exception.Status, CultureInfo.CurrentUICulture) ?? exception.Status.ToString();
+            throw new CommandException(Message("Cli.DnsUnreachable", ("servers", servers), ("status", status)));
+        }
 
         if (json)
         {
@@ -155,16 +165,30 @@ internal static class CheckCommand
         try
         {
             var addresses = await Dns.GetHostAddressesAsync(parts[0], cancellationToken);
-            return new IPEndPoint(addresses[0], port);
+            if (addresses.Length > 0)
+            {
+                return new IPEndPoint(addresses[0], port);
+            }
         }
         catch (System.Net.Sockets.SocketException)
         {
-            throw new CommandException(Message("Cli.BadDnsServer", ("value", value)));
         }
+
+        throw new CommandException(Message("Cli.DnsServerNotFound", ("value", value), ("host", parts[0])));
     }
 
     private static X509Certificate2Collection LoadAnchors(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new CommandException(Text.Get("Error.PathIsFolder", path));
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new CommandException(Text.Get("Error.FileNotFound", path));
+        }
+
         var anchors = new X509Certificate2Collection();
         try
         {

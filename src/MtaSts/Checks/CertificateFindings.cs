@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using MtaSts.Discovery;
 
 namespace MtaSts.Checks;
@@ -8,7 +9,7 @@ internal static class CertificateFindings
 {
     public static void Add(FindingList findings, CertificateCheck certificate, string subject, int warningDays)
     {
-        var notAfter = certificate.NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var notAfter = FormatDate(certificate.NotAfter);
         var names = certificate.DnsNames.Count == 0 ? "-" : string.Join(", ", certificate.DnsNames);
         var rfc = findings.Section == FindingSection.Policy ? "RFC 8461 §3.3" : "RFC 8461 §4.2";
         var failed = false;
@@ -21,14 +22,14 @@ internal static class CertificateFindings
 
         if (certificate.IsNotYetValid)
         {
-            var notBefore = certificate.NotBefore.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+            var notBefore = FormatDate(certificate.NotBefore);
             findings.Add(FindingCodes.CertificateNotYetValid, FindingSeverity.Error, subject, rfc, ("host", certificate.HostName), ("not_before", notBefore));
             failed = true;
         }
 
         if (!certificate.IsTrusted)
         {
-            findings.Add(FindingCodes.CertificateUntrusted, FindingSeverity.Error, subject, rfc, ("host", certificate.HostName), ("issuer", certificate.Issuer), ("error", string.Join("; ", certificate.ChainErrors)));
+            findings.Add(FindingCodes.CertificateUntrusted, FindingSeverity.Error, subject, rfc, ("host", certificate.HostName), ("issuer", certificate.Issuer), ("chain_status", FormatFlags(certificate.ChainStatus)), ("error", string.Join("; ", certificate.ChainErrors)));
             failed = true;
         }
 
@@ -51,4 +52,12 @@ internal static class CertificateFindings
 
         findings.Add(FindingCodes.CertificateOk, FindingSeverity.Ok, subject, rfc, ("host", certificate.HostName), ("names", names), ("issuer", certificate.Issuer), ("not_after", notAfter), ("days", certificate.DaysLeft));
     }
+
+    // RFC 3339 in UTC, such as 2026-12-24T21:18:00Z.
+    private static string FormatDate(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    // The flag names, such as "PartialChain, UntrustedRoot"; the catalog turns each into words.
+    private static string FormatFlags(X509ChainStatusFlags flags) => flags == X509ChainStatusFlags.NoError
+        ? "Unknown"
+        : string.Join(", ", Enum.GetValues<X509ChainStatusFlags>().Where(f => f != X509ChainStatusFlags.NoError && flags.HasFlag(f)));
 }

@@ -71,15 +71,18 @@ internal static class DnsFindings
         AddSplitStrings(findings, lookup);
 
         var selection = StsRecord.Select(lookup.Records.Select(r => r.Text));
+        if (selection.Record is null && !selection.Diagnostics.Any(d => d.Severity == Diagnostics.Severity.Error))
+        {
+            // No record starts with v=STSv1. One error that lists the records covers it, so the
+            // parser's "discarded" and "not found" notes are left out as repeats.
+            var texts = string.Join(" | ", lookup.Records.Select(r => r.Text));
+            findings.Add(FindingCodes.StsRecordUnusable, FindingSeverity.Error, name, "RFC 8461 §3.1", ("name", name), ("records", texts));
+            return null;
+        }
+
         findings.AddDiagnostics(selection.Diagnostics, name);
         if (selection.Record is null)
         {
-            if (!selection.Diagnostics.Any(d => d.Severity == Diagnostics.Severity.Error))
-            {
-                var texts = string.Join(" | ", lookup.Records.Select(r => r.Text));
-                findings.Add(FindingCodes.StsRecordUnusable, FindingSeverity.Error, name, "RFC 8461 §3.1", ("name", name), ("records", texts));
-            }
-
             return null;
         }
 
@@ -98,9 +101,11 @@ internal static class DnsFindings
             return;
         }
 
+        // RFC 8460 §3: the record only requests reports and never changes delivery, so a fault in
+        // it is at most a warning and never decides the verdict.
         if (lookup.Status != DnsLookupStatus.Success)
         {
-            findings.AddLookupFailure(lookup, "TXT");
+            findings.AddLookupFailure(lookup, "TXT", FindingSeverity.Warning);
             return;
         }
 
@@ -128,7 +133,7 @@ internal static class DnsFindings
 
         var countBefore = findings.Items.Count;
         TlsRptRecord.TryParse(candidates[0], out var record, out var diagnostics);
-        findings.AddDiagnostics(diagnostics, name);
+        findings.AddDiagnostics(diagnostics, name, FindingSeverity.Warning);
         if (record is null)
         {
             if (findings.Items.Count == countBefore)

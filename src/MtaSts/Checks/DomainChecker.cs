@@ -65,6 +65,14 @@ public sealed class DomainChecker
             return false;
         }
 
+        // An address literal names a host, not a policy domain; "[::1]" fails IdnMapping, but
+        // "127.0.0.25" would pass the label rules below.
+        if (IPAddress.TryParse(trimmed.Trim('[', ']'), out _))
+        {
+            error = $"\"{trimmed}\" is an IP address; give a domain name such as example.com.";
+            return false;
+        }
+
         var labels = ascii.Split('.');
         if (labels.Length < 2 || ascii.Length > 253)
         {
@@ -87,6 +95,7 @@ public sealed class DomainChecker
 
     /// <summary>Checks <paramref name="domain"/> and returns every finding and the verdict.</summary>
     /// <exception cref="ArgumentException"><paramref name="domain"/> is not a domain name; see <see cref="TryNormalizeDomain"/>.</exception>
+    /// <exception cref="DnsResolverUnavailableException">The MX lookup and both TXT lookups timed out or failed at the transport level.</exception>
     public async Task<CheckReport> CheckAsync(string domain, CancellationToken cancellationToken)
     {
         if (!TryNormalizeDomain(domain, out var name, out var error))
@@ -100,10 +109,12 @@ public sealed class DomainChecker
         // Nothing below waits for anything it does not need: the record lookups, the policy fetch
         // and the MX lookup start together, and each MX host's chain starts as soon as the MX
         // lookup returns.
-        var stsLookup = _dns.QueryTxtAsync("_mta-sts." + name, cancellationToken);
-        var tlsRptLookup = _dns.QueryTxtAsync("_smtp._tls." + name, cancellationToken);
-        var fetch = isDraft ? null : _fetcher.FetchAsync(name, cancellationToken);
-        var mxLookup = await _dns.QueryMxAsync(name, cancellationToken).ConfigureAwait(false);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stsLookup = _dns.QueryTxtAsync("_mta-sts." + name, stop.Token);
+        var tlsRptLookup = _dns.QueryTxtAsync("_smtp._tls." + name, stop.Token);
+        var fetch = isDraft ? null : _fetcher.FetchAsync(name, stop.Token);
+        var mxLookup = await _dns.QueryMxAsync(name, stop.Token).ConfigureAwait(false);
+        await ThrowIfResolverUnavailableAsync(mxLookup, stsLookup, tlsRptLookup, fetch, stop).ConfigureAwait(false);
 
         var dns = new FindingList(FindingSection.Dns);
         var mxHosts = DnsFindings.AddMx(dns, name, mxLookup);
@@ -118,7 +129,7 @@ public sealed class DomainChecker
         var consistency = new FindingList(FindingSection.Consistency);
         if (policy is not null && mxHosts.Count > 0)
         {
-            PolicyFindings.AddCoverage(consistency, policy, mxHosts);
+            PolicyFindings.AddCoverage(consistency, policy, mxHosts, name);
         }
 
         var smtp = new FindingList(FindingSection.Smtp);
@@ -135,10 +146,55 @@ public sealed class DomainChecker
             dane.AddRange(host.Dane.Items);
         }
 
-        Finding[] findings = [.. dns.Items, .. policyFindings.Items, .. consistency.Items, .. smtp.Items, .. dane.Items];
-        var verdict = Verdicts.Decide(name, findings, mxLookup, policy, isDraft);
+        Finding[] findings = [.. dns.Items, .. policyFindings.Items, .. consistency.Items, .. SoftenUnreachable(smtp.Items), .. dane.Items];
+        var verdict = Verdicts.Decide(name, findings, mxLookup, policy, isDraft, _options.ProbeSmtp);
         return new CheckReport(name, findings, verdict, _timeProvider.GetElapsedTime(started));
     }
+
+    // RFC 5321 §5.1: a sender that cannot reach one MX address tries the next, so while another
+    // address passes every check, an address that refuses or times out only costs redundancy.
+    // STARTTLS and certificate failures stay errors, because under enforce that MX gets no mail.
+    private static IEnumerable<Finding> SoftenUnreachable(IReadOnlyList<Finding> smtp)
+    {
+        var failedSubjects = smtp.Where(f => f.Severity == FindingSeverity.Error).Select(f => f.Subject).ToHashSet(StringComparer.Ordinal);
+        var anyWorking = smtp.Any(f => f.Code == FindingCodes.SmtpTlsOk && !failedSubjects.Contains(f.Subject));
+        return smtp.Select(f => anyWorking && f.Code is FindingCodes.SmtpConnectFailed or FindingCodes.SmtpTimeout
+            ? f with { Severity = FindingSeverity.Warning }
+            : f);
+    }
+
+    // Three independent names that all time out or fail to reach the server point at the
+    // resolver, not at the domain: a zone whose own servers are down gives SERVFAIL instead.
+    private static async Task ThrowIfResolverUnavailableAsync(
+        DnsLookupResult<DnsMxRecord> mxLookup,
+        Task<DnsLookupResult<DnsTxtRecord>> stsLookup,
+        Task<DnsLookupResult<DnsTxtRecord>> tlsRptLookup,
+        Task<PolicyFetchResult>? fetch,
+        CancellationTokenSource stop)
+    {
+        if (!IsUnanswered(mxLookup.Status)
+            || !IsUnanswered((await stsLookup.ConfigureAwait(false)).Status)
+            || !IsUnanswered((await tlsRptLookup.ConfigureAwait(false)).Status))
+        {
+            return;
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        if (fetch is not null)
+        {
+            try
+            {
+                await fetch.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        throw new DnsResolverUnavailableException(mxLookup.Status, mxLookup.Error);
+    }
+
+    private static bool IsUnanswered(DnsLookupStatus status) => status is DnsLookupStatus.Timeout or DnsLookupStatus.TransportError;
 
     private async Task<StsPolicy?> CheckPolicyAsync(FindingList findings, string domain, Task<PolicyFetchResult>? fetch, string? policyId)
     {
@@ -154,7 +210,7 @@ public sealed class DomainChecker
         {
             var result = await fetch.ConfigureAwait(false);
             subject = result.Url;
-            body = PolicyFindings.AddFetch(findings, result, _options.CertificateWarningDays);
+            body = PolicyFindings.AddFetch(findings, result, _options.CertificateWarningDays, _options.Timeout);
         }
 
         return body is { } bytes ? PolicyFindings.AddPolicy(findings, bytes, subject, policyId) : null;
@@ -194,7 +250,7 @@ public sealed class DomainChecker
         SmtpFindings.AddTlsa(result.Dane, host, await tlsa.ConfigureAwait(false));
         foreach (var probe in await probes.ConfigureAwait(false))
         {
-            SmtpFindings.AddProbe(result.Smtp, probe, _options.SmtpPort, _options.CertificateWarningDays);
+            SmtpFindings.AddProbe(result.Smtp, probe, _options.SmtpPort, _options.CertificateWarningDays, _options.Timeout);
         }
 
         return result;

@@ -198,6 +198,9 @@ public static class FindingCodes
     /// <summary>Verdict: the draft policy fits the live MX hosts.</summary>
     public const string VerdictDraftReady = "VERDICT-DRAFT-READY";
 
+    /// <summary>Verdict: the policy is valid and covers the MX hosts, but the MX hosts were not probed (<c>--no-smtp</c>).</summary>
+    public const string VerdictMxNotTested = "VERDICT-MX-NOT-TESTED";
+
     /// <summary>Verdict: senders ignore the policy.</summary>
     public const string VerdictPolicyIgnored = "VERDICT-POLICY-IGNORED";
 

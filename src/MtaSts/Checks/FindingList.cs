@@ -31,7 +31,10 @@ internal sealed class FindingList(FindingSection section)
     public void AddRange(IEnumerable<Finding> findings) => _findings.AddRange(findings);
 
     /// <summary>Adds parser diagnostics as findings that keep their codes.</summary>
-    public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics, string subject)
+    /// <param name="diagnostics">The parser's diagnostics.</param>
+    /// <param name="subject">The record name or policy URL they are about.</param>
+    /// <param name="maxSeverity">The highest severity a finding gets, for records that cannot stop delivery.</param>
+    public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics, string subject, FindingSeverity maxSeverity = FindingSeverity.Error)
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -51,7 +54,8 @@ internal sealed class FindingList(FindingSection section)
                 values[i.ToString(CultureInfo.InvariantCulture)] = diagnostic.Arguments[i];
             }
 
-            _findings.Add(new Finding(diagnostic.Code, ToSeverity(diagnostic.Severity), Section, subject)
+            var severity = ToSeverity(diagnostic.Severity);
+            _findings.Add(new Finding(diagnostic.Code, severity > maxSeverity ? maxSeverity : severity, Section, subject)
             {
                 Rfc = diagnostic.Rfc,
                 Values = values,
@@ -61,7 +65,7 @@ internal sealed class FindingList(FindingSection section)
     }
 
     /// <summary>Adds the finding for a failed lookup; NXDOMAIN and NODATA are the caller's to judge.</summary>
-    public void AddLookupFailure<T>(DnsLookupResult<T> lookup, string type)
+    public void AddLookupFailure<T>(DnsLookupResult<T> lookup, string type, FindingSeverity severity = FindingSeverity.Error)
     {
         var code = lookup.Status switch
         {
@@ -69,7 +73,7 @@ internal sealed class FindingList(FindingSection section)
             DnsLookupStatus.Timeout => FindingCodes.LookupTimeout,
             _ => FindingCodes.LookupFailed,
         };
-        Add(code, FindingSeverity.Error, lookup.Name, null, ("name", lookup.Name), ("type", type), ("status", lookup.Status), ("error", lookup.Error));
+        Add(code, severity, lookup.Name, null, ("name", lookup.Name), ("type", type), ("status", lookup.Status), ("error", lookup.Error));
     }
 
     private static FindingSeverity ToSeverity(Severity severity) => severity switch

@@ -30,15 +30,20 @@ public static class FindingText
             return finding.Code;
         }
 
-        return Fill(template, WithReason(finding, culture));
+        return Fill(template, GetDisplayValues(finding, culture));
     }
 
     /// <summary>Formats the advice of <paramref name="finding"/>, or returns <see langword="null"/> when it has none.</summary>
+    /// <remarks>
+    /// A finding with a <c>wildcard</c> value uses <c>CODE.Advice.Wildcard</c> when the catalog has
+    /// it, so the advice suggests a wildcard pattern only where one fits.
+    /// </remarks>
     public static string? GetAdvice(Finding finding, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var template = Lookup(finding.Code + ".Advice", culture);
-        return template is null ? null : Fill(template, WithReason(finding, culture));
+        var template = finding.Values.ContainsKey("wildcard") ? Lookup(finding.Code + ".Advice.Wildcard", culture) : null;
+        template ??= Lookup(finding.Code + ".Advice", culture);
+        return template is null ? null : Fill(template, GetDisplayValues(finding, culture));
     }
 
     /// <summary>Returns the template stored under <paramref name="key"/>, or <see langword="null"/>.</summary>
@@ -48,21 +53,46 @@ public static class FindingText
         return s_catalog.GetString(key, culture ?? CultureInfo.CurrentUICulture);
     }
 
-    private static IReadOnlyDictionary<string, string> WithReason(Finding finding, CultureInfo? culture)
+    // The values as a reader sees them: stable tokens such as a DNS status or an SMTP step become
+    // words of the output language (catalog key "Value.<name>.<token>"), and a verdict gets its
+    // cause as {reason} and the count of other errors as {more}.
+    private static Dictionary<string, string> GetDisplayValues(Finding finding, CultureInfo? culture)
     {
-        if (finding.Cause is null)
+        var values = new Dictionary<string, string>(finding.Values.Count + 2, StringComparer.Ordinal);
+        foreach (var (name, value) in finding.Values)
         {
-            return finding.Values;
+            values[name] = ToWords(name, value, culture);
         }
 
-        var values = new Dictionary<string, string>(finding.Values, StringComparer.Ordinal)
+        if (finding.Cause is not null)
         {
-            ["reason"] = ToClause(GetMessage(finding.Cause, culture)),
-        };
+            values["reason"] = ToClause(GetMessage(finding.Cause, culture));
+            var more = int.TryParse(finding.GetValue("more_errors"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
+            var moreTemplate = more switch
+            {
+                0 => string.Empty,
+                1 => Lookup("Verdict.MoreOne", culture) ?? string.Empty,
+                _ => Lookup("Verdict.MoreMany", culture) ?? string.Empty,
+            };
+            values["more"] = moreTemplate.Replace("{count}", count.ToString(culture ?? CultureInfo.CurrentUICulture), StringComparison.Ordinal);
+        }
+
         return values;
     }
 
-    // Lowercases a leading capital so "The policy …" reads as "because the policy …", but
+    // A value may list several tokens separated by ", ", such as the chain status flags.
+    private static string ToWords(string name, string value, CultureInfo? culture)
+    {
+        var parts = value.Split(", ");
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Lookup($"Value.{name}.{parts[i]}", culture) ?? parts[i];
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    // Lowercases a leading capital so "The policy …" reads as "the policy …" after a colon, but
     // leaves acronyms such as "TLS" alone.
     private static string ToClause(string sentence)
     {

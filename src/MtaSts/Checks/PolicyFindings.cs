@@ -15,7 +15,7 @@ internal static class PolicyFindings
     private const long LongTestingMaxAge = 30 * 86400;
 
     /// <summary>Adds the fetch findings and returns the policy bytes when the fetch succeeded.</summary>
-    public static ReadOnlyMemory<byte>? AddFetch(FindingList findings, PolicyFetchResult fetch, int warningDays)
+    public static ReadOnlyMemory<byte>? AddFetch(FindingList findings, PolicyFetchResult fetch, int warningDays, TimeSpan timeout)
     {
         var url = fetch.Url;
         if (fetch.HostCanonicalNames.Count > 0)
@@ -30,7 +30,6 @@ internal static class PolicyFindings
             CertificateFindings.Add(findings, certificate, certificate.HostName, warningDays);
         }
 
-        var port = fetch.Address is null ? null : new Uri(url).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         switch (fetch.Status)
         {
             case PolicyFetchStatus.Success:
@@ -43,17 +42,17 @@ internal static class PolicyFindings
                 findings.Add(FindingCodes.PolicyHostLookupFailed, FindingSeverity.Error, url, "RFC 8461 §3.3", ("host", new Uri(url).Host), ("status", fetch.HostLookupStatus), ("error", fetch.Error));
                 break;
             case PolicyFetchStatus.ConnectFailed:
-                findings.Add(FindingCodes.FetchConnectFailed, FindingSeverity.Error, url, "RFC 8461 §3.3", ("address", fetch.Address), ("port", port), ("error", fetch.Error));
+                findings.Add(FindingCodes.FetchConnectFailed, FindingSeverity.Error, url, "RFC 8461 §3.3", ("address", fetch.Address), ("port", fetch.Port), ("socket_error", fetch.SocketError ?? System.Net.Sockets.SocketError.SocketError), ("error", fetch.Error));
                 break;
             case PolicyFetchStatus.Timeout:
-                findings.Add(FindingCodes.FetchTimeout, FindingSeverity.Error, url, "RFC 8461 §3.3", ("address", fetch.Address), ("error", fetch.Error));
+                findings.Add(FindingCodes.FetchTimeout, FindingSeverity.Error, url, "RFC 8461 §3.3", ("address", fetch.Address), ("port", fetch.Port), ("step", fetch.FailedStep ?? PolicyFetchStep.Response), ("seconds", FormatSeconds(timeout)), ("error", fetch.Error));
                 break;
             case PolicyFetchStatus.CertificateInvalid when fetch.Certificate is { IsValid: false }:
                 // The certificate findings added above give the reason.
                 break;
             case PolicyFetchStatus.TlsFailed:
             case PolicyFetchStatus.CertificateInvalid:
-                findings.Add(FindingCodes.FetchTlsFailed, FindingSeverity.Error, url, "RFC 8461 §3.3", ("address", fetch.Address), ("error", fetch.Error));
+                findings.Add(FindingCodes.FetchTlsFailed, FindingSeverity.Error, url, "RFC 8461 §3.3", ("address", fetch.Address), ("port", fetch.Port), ("error", fetch.Error));
                 break;
             case PolicyFetchStatus.Redirect:
                 findings.Add(FindingCodes.FetchRedirect, FindingSeverity.Error, url, "RFC 8461 §3.3", ("status", fetch.HttpStatusCode), ("location", fetch.Location ?? "-"));
@@ -127,7 +126,7 @@ internal static class PolicyFindings
     }
 
     /// <summary>Adds the MX coverage findings (RFC 8461 §4.1).</summary>
-    public static void AddCoverage(FindingList findings, StsPolicy policy, IReadOnlyList<string> mxHosts)
+    public static void AddCoverage(FindingList findings, StsPolicy policy, IReadOnlyList<string> mxHosts, string policyDomain)
     {
         foreach (var host in mxHosts)
         {
@@ -139,16 +138,17 @@ internal static class PolicyFindings
             }
 
             var patterns = string.Join(", ", policy.MxPatterns.Select(p => p.Value));
+            var wildcard = SuggestWildcard(host, policyDomain);
 
             // RFC 8461 §4.1: "*.example.com" covers one label only, so it does not cover "a.b.example.com".
             var deeper = policy.MxPatterns.FirstOrDefault(p => p.IsWildcard && host.EndsWith(p.Value[1..], StringComparison.OrdinalIgnoreCase));
             if (deeper is not null)
             {
-                findings.Add(FindingCodes.MxNotCoveredWildcardDepth, FindingSeverity.Error, host, "RFC 8461 §4.1", ("mx", host), ("pattern", deeper.Value), ("patterns", patterns));
+                findings.Add(FindingCodes.MxNotCoveredWildcardDepth, FindingSeverity.Error, host, "RFC 8461 §4.1", ("mx", host), ("pattern", deeper.Value), ("patterns", patterns), ("wildcard", wildcard));
             }
             else
             {
-                findings.Add(FindingCodes.MxNotCovered, FindingSeverity.Error, host, "RFC 8461 §4.1", ("mx", host), ("patterns", patterns.Length == 0 ? "-" : patterns));
+                findings.Add(FindingCodes.MxNotCovered, FindingSeverity.Error, host, "RFC 8461 §4.1", ("mx", host), ("patterns", patterns.Length == 0 ? "-" : patterns), ("wildcard", wildcard));
             }
         }
 
@@ -157,6 +157,24 @@ internal static class PolicyFindings
             findings.Add(FindingCodes.PatternUnused, FindingSeverity.Warning, pattern.Value, "RFC 8461 §4.1", ("pattern", pattern.Value), ("mx", string.Join(", ", mxHosts)));
         }
     }
+
+    // The wildcard that covers the host's own level, such as "*.b.example.com" for
+    // "a.b.example.com". None for an implicit MX, whose parent is the zone above the policy
+    // domain, nor for a host right below a top-level domain.
+    private static string? SuggestWildcard(string host, string policyDomain)
+    {
+        var dot = host.IndexOf('.', StringComparison.Ordinal);
+        var parent = dot < 0 ? string.Empty : host[(dot + 1)..];
+        if (string.Equals(host, policyDomain, StringComparison.OrdinalIgnoreCase) || !parent.Contains('.', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return "*." + parent;
+    }
+
+    /// <summary>Formats a step limit in seconds, such as "2" or "0.5".</summary>
+    public static string FormatSeconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Formats a TLS version as "TLS 1.3".</summary>
     public static string? FormatProtocol(System.Security.Authentication.SslProtocols? protocol) => protocol switch

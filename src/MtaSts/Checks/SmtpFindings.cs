@@ -6,17 +6,17 @@ namespace MtaSts.Checks;
 /// <summary>Turns SMTP probes and TLSA lookups of MX hosts into findings.</summary>
 internal static class SmtpFindings
 {
-    public static void AddProbe(FindingList findings, SmtpProbeResult probe, int port, int warningDays)
+    public static void AddProbe(FindingList findings, SmtpProbeResult probe, int port, int warningDays, TimeSpan timeout)
     {
         var subject = $"{probe.MxHost} [{probe.Address}]";
         var address = probe.Address.ToString();
         switch (probe.Status)
         {
             case SmtpProbeStatus.ConnectFailed:
-                findings.Add(FindingCodes.SmtpConnectFailed, FindingSeverity.Error, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("port", port), ("error", probe.Error));
+                findings.Add(FindingCodes.SmtpConnectFailed, FindingSeverity.Error, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("port", port), ("socket_error", probe.SocketError ?? System.Net.Sockets.SocketError.SocketError), ("error", probe.Error));
                 return;
             case SmtpProbeStatus.Timeout:
-                findings.Add(FindingCodes.SmtpTimeout, FindingSeverity.Error, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("step", probe.FailedStep), ("error", probe.Error));
+                findings.Add(FindingCodes.SmtpTimeout, FindingSeverity.Error, subject, "RFC 8461 §5", ("mx", probe.MxHost), ("address", address), ("step", probe.FailedStep), ("seconds", PolicyFindings.FormatSeconds(timeout)));
                 return;
             case SmtpProbeStatus.BannerRejected:
                 findings.Add(FindingCodes.SmtpBannerRejected, FindingSeverity.Error, subject, "RFC 5321 §4.2", ("mx", probe.MxHost), ("address", address), ("reply", probe.Banner));

@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace MtaSts.Discovery;
 
 /// <summary>
@@ -26,6 +28,9 @@ public sealed record CertificateCheck(
     bool NameMatches,
     IReadOnlyList<string> ChainErrors)
 {
+    /// <summary>The chain status flags that made the chain untrusted; <see cref="X509ChainStatusFlags.NoError"/> when trusted.</summary>
+    public X509ChainStatusFlags ChainStatus { get; init; }
+
     /// <summary>Whether the validity period ended before the check time.</summary>
     public bool IsExpired { get; init; }
 

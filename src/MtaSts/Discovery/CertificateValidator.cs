@@ -35,10 +35,11 @@ public sealed class CertificateValidator
 
         // The system store first, then the extra anchors alone. When neither accepts the chain,
         // the system store's reasons are the ones a sender would see.
-        var chainErrors = BuildChain(certificate, presented, now, customRoots: null);
-        if (chainErrors.Count > 0 && _extraAnchors.Count > 0 && BuildChain(certificate, presented, now, _extraAnchors).Count == 0)
+        var (chainErrors, chainStatus) = BuildChain(certificate, presented, now, customRoots: null);
+        if (chainErrors.Count > 0 && _extraAnchors.Count > 0 && BuildChain(certificate, presented, now, _extraAnchors).Errors.Count == 0)
         {
             chainErrors = [];
+            chainStatus = X509ChainStatusFlags.NoError;
         }
 
         var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
@@ -56,12 +57,13 @@ public sealed class CertificateValidator
             dnsNames.Any(name => HostNameMatcher.Matches(name, hostName)),
             chainErrors)
         {
+            ChainStatus = chainStatus,
             IsExpired = now > notAfter,
             IsNotYetValid = now < notBefore,
         };
     }
 
-    private static List<string> BuildChain(
+    private static (List<string> Errors, X509ChainStatusFlags Status) BuildChain(
         X509Certificate2 certificate,
         X509Certificate2[] presented,
         DateTimeOffset now,
@@ -83,11 +85,13 @@ public sealed class CertificateValidator
         // the chain untrusted here.
         const X509ChainStatusFlags dateFlags = X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested;
         var errors = new List<string>();
+        var flags = X509ChainStatusFlags.NoError;
         foreach (var status in chain.ChainStatus)
         {
             if ((status.Status & ~dateFlags) != X509ChainStatusFlags.NoError)
             {
                 errors.Add($"{status.Status}: {status.StatusInformation.Trim()}");
+                flags |= status.Status & ~dateFlags;
             }
         }
 
@@ -96,6 +100,6 @@ public sealed class CertificateValidator
             element.Certificate.Dispose();
         }
 
-        return errors;
+        return (errors, flags);
     }
 }

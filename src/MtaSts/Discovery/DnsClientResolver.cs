@@ -24,7 +24,9 @@ public sealed class DnsClientResolver : IDnsResolver
             : new LookupClientOptions(nameServers.Select(e => new NameServer(e)).ToArray());
         options.UseCache = false;
         options.Timeout = timeout;
-        options.Retries = 1;
+
+        // One attempt per server, so a lookup is bounded by the timeout as the checker documents.
+        options.Retries = 0;
         options.ThrowDnsErrors = false;
         options.ContinueOnDnsError = false;
         options.ContinueOnEmptyResponse = false;
@@ -34,6 +36,10 @@ public sealed class DnsClientResolver : IDnsResolver
         options.RequestDnsSecRecords = true;
         _client = new LookupClient(options);
     }
+
+    /// <summary>The servers every query goes to, in the order they are tried.</summary>
+    public IReadOnlyList<IPEndPoint> NameServers =>
+        _client.NameServers.Select(server => new IPEndPoint(IPAddress.Parse(server.Address), server.Port)).ToArray();
 
     /// <inheritdoc/>
     public Task<DnsLookupResult<DnsMxRecord>> QueryMxAsync(string name, CancellationToken cancellationToken) =>

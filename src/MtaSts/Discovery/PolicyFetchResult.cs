@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Authentication;
 
 namespace MtaSts.Discovery;
@@ -11,6 +12,15 @@ public sealed record PolicyFetchResult(string Url, PolicyFetchStatus Status)
 {
     /// <summary>The address the fetch connected to, or <see langword="null"/> before a connection.</summary>
     public IPAddress? Address { get; init; }
+
+    /// <summary>The HTTPS port the fetch used; 443 except in test labs.</summary>
+    public int Port { get; init; } = 443;
+
+    /// <summary>The step that failed or timed out, once a connection was attempted.</summary>
+    public PolicyFetchStep? FailedStep { get; init; }
+
+    /// <summary>Why the TCP connection failed, for <see cref="PolicyFetchStatus.ConnectFailed"/>.</summary>
+    public SocketError? SocketError { get; init; }
 
     /// <summary>The CNAME targets followed from the policy host, in order; the certificate must still name the policy host.</summary>
     public IReadOnlyList<string> HostCanonicalNames { get; init; } = [];

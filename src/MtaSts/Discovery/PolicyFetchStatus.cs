@@ -39,3 +39,16 @@ public enum PolicyFetchStatus
     /// <summary>The HTTP exchange failed after the handshake (connection closed, malformed response).</summary>
     ProtocolError,
 }
+
+/// <summary>A network step of the policy fetch, named in timeouts.</summary>
+public enum PolicyFetchStep
+{
+    /// <summary>Opening the TCP connection.</summary>
+    Connect,
+
+    /// <summary>The TLS handshake.</summary>
+    Handshake,
+
+    /// <summary>Sending the request and reading the response.</summary>
+    Response,
+}

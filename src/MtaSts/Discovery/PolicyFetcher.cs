@@ -56,10 +56,10 @@ public sealed class PolicyFetcher
         if (addresses.Status != DnsLookupStatus.Success)
         {
             var status = addresses.IsAbsent ? PolicyFetchStatus.HostNotFound : PolicyFetchStatus.HostLookupFailed;
-            return new PolicyFetchResult(url, status) { HostLookupStatus = addresses.Status, Error = addresses.Error };
+            return new PolicyFetchResult(url, status) { Port = _port, HostLookupStatus = addresses.Status, Error = addresses.Error };
         }
 
-        var connection = new ConnectionState(new TlsHandshake(_validator, host), addresses.CanonicalNames);
+        var connection = new ConnectionState(new TlsHandshake(_validator, host), addresses.CanonicalNames, _port);
         using var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -83,7 +83,7 @@ public sealed class PolicyFetcher
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return connection.Describe(url, PolicyFetchStatus.Timeout, $"No response within {_timeout.TotalSeconds:0.#} s.");
+            return connection.Describe(url, PolicyFetchStatus.Timeout, $"No response within {_timeout.TotalSeconds:0.#} s.") with { FailedStep = connection.Step };
         }
         catch (HttpRequestException exception)
         {
@@ -176,9 +176,11 @@ public sealed class PolicyFetcher
     {
         Stream? inner = null;
         Exception? lastError = null;
+        SocketError? socketError = null;
         foreach (var address in addresses)
         {
             connection.Address = address;
+            connection.Step = PolicyFetchStep.Connect;
             using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             connectTimeout.CancelAfter(_timeout);
             try
@@ -193,16 +195,19 @@ public sealed class PolicyFetcher
             catch (SocketException exception)
             {
                 lastError = exception;
+                socketError = exception.SocketErrorCode;
             }
         }
 
         if (inner is null)
         {
             connection.Failure = lastError;
-            connection.FailedStep = lastError is TimeoutException ? PolicyFetchStatus.Timeout : PolicyFetchStatus.ConnectFailed;
+            connection.SocketError = lastError is TimeoutException ? null : socketError;
+            connection.FailedStatus = lastError is TimeoutException ? PolicyFetchStatus.Timeout : PolicyFetchStatus.ConnectFailed;
             throw new HttpRequestException(lastError?.Message, lastError);
         }
 
+        connection.Step = PolicyFetchStep.Handshake;
         using var handshakeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         handshakeTimeout.CancelAfter(_timeout);
         try
@@ -212,17 +217,18 @@ public sealed class PolicyFetcher
             var tls = await connection.Handshake.AuthenticateAsync(inner, SslProtocols.Tls12 | SslProtocols.Tls13, requireValidCertificate: true, handshakeTimeout.Token).ConfigureAwait(false);
             connection.TlsProtocol = tls.SslProtocol;
             connection.CipherSuite = tls.NegotiatedCipherSuite;
+            connection.Step = PolicyFetchStep.Response;
             return tls;
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            connection.FailedStep = PolicyFetchStatus.Timeout;
+            connection.FailedStatus = PolicyFetchStatus.Timeout;
             connection.Failure = exception;
             throw new HttpRequestException($"The TLS handshake timed out after {_timeout.TotalSeconds:0.#} s.", exception);
         }
         catch (Exception exception) when (exception is AuthenticationException or IOException)
         {
-            connection.FailedStep = connection.Handshake.Certificate is { IsValid: false }
+            connection.FailedStatus = connection.Handshake.Certificate is { IsValid: false }
                 ? PolicyFetchStatus.CertificateInvalid
                 : PolicyFetchStatus.TlsFailed;
             connection.Failure = exception;
@@ -230,7 +236,7 @@ public sealed class PolicyFetcher
         }
     }
 
-    private sealed class ConnectionState(TlsHandshake handshake, IReadOnlyList<string> canonicalNames)
+    private sealed class ConnectionState(TlsHandshake handshake, IReadOnlyList<string> canonicalNames, int port)
     {
         public TlsHandshake Handshake { get; } = handshake;
 
@@ -242,12 +248,18 @@ public sealed class PolicyFetcher
 
         public TlsCipherSuite? CipherSuite { get; set; }
 
-        public PolicyFetchStatus? FailedStep { get; set; }
+        public PolicyFetchStatus? FailedStatus { get; set; }
+
+        // The step in progress; a connection that never started is still at Connect.
+        public PolicyFetchStep Step { get; set; } = PolicyFetchStep.Connect;
+
+        public SocketError? SocketError { get; set; }
 
         public Exception? Failure { get; set; }
 
         public PolicyFetchResult Describe(string url, PolicyFetchStatus status, string? error = null) => new(url, status)
         {
+            Port = port,
             HostCanonicalNames = CanonicalNames,
             Address = Address,
             TlsProtocol = TlsProtocol,
@@ -258,8 +270,12 @@ public sealed class PolicyFetcher
 
         public PolicyFetchResult DescribeFailure(string url, HttpRequestException exception)
         {
-            var step = FailedStep ?? PolicyFetchStatus.ProtocolError;
-            return Describe(url, step, Failure?.Message ?? exception.Message);
+            var status = FailedStatus ?? PolicyFetchStatus.ProtocolError;
+            return Describe(url, status, Failure?.Message ?? exception.Message) with
+            {
+                FailedStep = status == PolicyFetchStatus.ProtocolError ? PolicyFetchStep.Response : Step,
+                SocketError = SocketError,
+            };
         }
     }
 }

@@ -104,7 +104,7 @@ public sealed class SmtpProbe
         }
         catch (SocketException exception) when (step == SmtpProbeStep.Connect)
         {
-            return Fail(result, SmtpProbeStatus.ConnectFailed, step, exception.Message, stopwatch);
+            return Fail(result with { SocketError = exception.SocketErrorCode }, SmtpProbeStatus.ConnectFailed, step, exception.Message, stopwatch);
         }
         catch (AuthenticationException exception)
         {

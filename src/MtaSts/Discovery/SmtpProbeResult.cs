@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Authentication;
 
 namespace MtaSts.Discovery;
@@ -30,6 +31,9 @@ public sealed record SmtpProbeResult(string MxHost, IPAddress Address, SmtpProbe
 
     /// <summary>The certificate verdict, when the server sent a certificate.</summary>
     public CertificateCheck? Certificate { get; init; }
+
+    /// <summary>Why the TCP connection failed, for <see cref="SmtpProbeStatus.ConnectFailed"/>.</summary>
+    public SocketError? SocketError { get; init; }
 
     /// <summary>The error text of the failed step.</summary>
     public string? Error { get; init; }

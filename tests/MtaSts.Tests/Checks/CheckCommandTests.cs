@@ -60,7 +60,7 @@ public sealed class CheckCommandTests
         Assert.Contains("Comprobación MTA-STS de example.test", result.Output, StringComparison.Ordinal);
         Assert.Contains("✓ Registros MX: 10 mx1.example.test.", result.Output, StringComparison.Ordinal);
         Assert.Contains("Solución: Lea los informes TLS", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Veredicto: example.test: policy en testing, lista para pasar a enforce.", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Veredicto: example.test: política en testing, lista para pasar a enforce.", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class CheckCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("✗ The policy URL answered HTTP 302 redirecting to https://www.example.test/; senders never follow redirects.", result.Output, StringComparison.Ordinal);
         Assert.Contains("Fix: Serve the policy directly at the policy URL with HTTP 200.", result.Output, StringComparison.Ordinal);
-        Assert.Contains("Verdict: example.test: policy ignored by senders because the policy URL answered HTTP 302", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Verdict: example.test: policy ignored by senders: the policy URL answered HTTP 302", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", result.Output, StringComparison.Ordinal);
     }
 
@@ -100,7 +100,9 @@ public sealed class CheckCommandTests
     [InlineData("example.test", "--timeout", "0", "invalid --timeout '0'")]
     [InlineData("example.test", "--dns-server", "127.0.0.1:99999", "invalid --dns-server '127.0.0.1:99999'")]
     [InlineData("example.test", "--smtp-port", "0", "invalid --smtp-port '0'")]
-    [InlineData("example.test", "--ca-file", "/nonexistent/ca.pem", "cannot read CA certificates from '/nonexistent/ca.pem'")]
+    [InlineData("example.test", "--ca-file", "/nonexistent/ca.pem", "file not found: /nonexistent/ca.pem. Check the path.")]
+    [InlineData("127.0.0.25", "--timeout", "5", "'127.0.0.25' is not a valid domain name")]
+    [InlineData("[::1]", "--timeout", "5", "'[::1]' is not a valid domain name")]
     [InlineData("example.test", "--policy", "/nonexistent/policy.txt", "file not found: /nonexistent/policy.txt")]
     public async Task BadArgumentExitsTwo(string domain, string option, string value, string expected)
     {
@@ -109,6 +111,43 @@ public sealed class CheckCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task SpanishMissingCaFileIsPlain()
+    {
+        var result = await CliRunner.RunAsync("check", "example.test", "--ca-file", "/nonexistent/ca.pem", "--lang", "es");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no se encuentra el archivo /nonexistent/ca.pem. Revise la ruta.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not find", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoSmtpExitsZeroWithoutReadiness()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        using var ca = new TemporaryFile(lab.Authority.Certificate.ExportCertificatePem());
+
+        var result = await CliRunner.RunAsync([.. LabArguments(lab, ca.Path), "--no-smtp", "--lang", "en"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Verdict: example.test: policy valid (mode: enforce); MX hosts not tested (--no-smtp).", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready for enforce", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SilentDnsServerExitsTwo()
+    {
+        using var silent = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var server = silent.Client.LocalEndPoint!.ToString()!;
+
+        var result = await CliRunner.RunAsync("check", "example.test", "--dns-server", server, "--timeout", "0.3", "--lang", "en");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        var line = Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.Contains($"the DNS server {server} did not answer (timeout), so the check could not run.", line, StringComparison.Ordinal);
     }
 
     private static string[] LabArguments(MtaStsLab lab, string caPath) =>

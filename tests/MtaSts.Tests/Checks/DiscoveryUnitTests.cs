@@ -91,6 +91,9 @@ public sealed class DiscoveryUnitTests
     [InlineData("-mx.example.com", "leading hyphen")]
     [InlineData("a..example.com", "empty label")]
     [InlineData("https://example.com", "a URL, not a domain")]
+    [InlineData("127.0.0.25", "an IPv4 address passes the label rules but names no policy domain")]
+    [InlineData("[::1]", "a bracketed IPv6 literal")]
+    [InlineData("::1", "a bare IPv6 literal")]
     public void InvalidDomainIsExplained(string input, string reason)
     {
         Assert.False(DomainChecker.TryNormalizeDomain(input, out _, out var error), reason);

@@ -76,6 +76,25 @@ public sealed class LabScenarioTests
 
         Assert.Equal("absent.test", Single(report, FindingCodes.DomainNotFound).GetValue("domain"));
         Assert.Equal(FindingCodes.VerdictPolicyIgnored, report.Verdict.Code);
+        Assert.Equal(FindingCodes.DomainNotFound, report.Verdict.Cause?.Code);
+    }
+
+    [Fact]
+    public async Task SilentResolverStopsTheCheck()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        // Two attempts would take at least twice the timeout; one second leaves room for a busy machine.
+        var timeout = TimeSpan.FromSeconds(1);
+        using var silent = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var resolver = new Discovery.DnsClientResolver([(IPEndPoint)silent.Client.LocalEndPoint!], timeout);
+        var options = lab.CreateOptions();
+        var checker = new DomainChecker(resolver, Discovery.SocketTcpConnector.Instance, TimeProvider.System, new DomainCheckerOptions { HttpsPort = options.HttpsPort, SmtpPort = options.SmtpPort, Timeout = timeout, TrustAnchors = options.TrustAnchors });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var exception = await Assert.ThrowsAsync<Discovery.DnsResolverUnavailableException>(() => checker.CheckAsync(Domain, CancellationToken.None));
+
+        Assert.Equal(Discovery.DnsLookupStatus.Timeout, exception.Status);
+        Assert.True(started.Elapsed < timeout * 2, $"one attempt per query, took {started.Elapsed}");
     }
 
     [Fact]
@@ -171,8 +190,8 @@ public sealed class LabScenarioTests
 
         var report = await lab.CheckAsync();
 
-        Assert.Single(report.WithCode(RecordDiagnosticCodes.StsNotFound));
         Assert.Equal("v=STSv2; id=20240101", Single(report, FindingCodes.StsRecordUnusable).GetValue("records"));
+        Assert.Single(report.Findings, f => f.Subject == StsName);
         Assert.Empty(report.WithCode(FindingCodes.StsRecordFound));
         Assert.Equal(FindingCodes.VerdictPolicyIgnored, report.Verdict.Code);
     }
@@ -257,8 +276,24 @@ public sealed class LabScenarioTests
 
         var report = await lab.CheckAsync();
 
-        Assert.Equal(TlsRptName, Single(report, RecordDiagnosticCodes.TlsRptUriSchemeMissing).Subject);
+        var finding = Single(report, RecordDiagnosticCodes.TlsRptUriSchemeMissing);
+        Assert.Equal(TlsRptName, finding.Subject);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
         Assert.Empty(report.WithCode(FindingCodes.TlsRptFound));
+        Assert.False(report.HasErrors, Describe(report));
+        Assert.Equal(FindingCodes.VerdictReady, report.Verdict.Code);
+    }
+
+    [Fact]
+    public async Task TlsRptServFailIsWarning()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        lab.Dns.FailWithServFail(TlsRptName);
+
+        var report = await lab.CheckAsync();
+
+        Assert.Equal(FindingSeverity.Warning, Single(report, FindingCodes.LookupServerFailure).Severity);
+        Assert.Equal(FindingCodes.VerdictReady, report.Verdict.Code);
     }
 
     [Fact]
@@ -313,7 +348,12 @@ public sealed class LabScenarioTests
 
         var report = await lab.CheckAsync();
 
-        Assert.Equal(unused.ToString(), Single(report, FindingCodes.FetchConnectFailed).GetValue("address"));
+        var finding = Single(report, FindingCodes.FetchConnectFailed);
+        Assert.Equal(unused.ToString(), finding.GetValue("address"));
+        Assert.Equal(lab.PolicyServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), finding.GetValue("port"));
+        Assert.Equal("ConnectionRefused", finding.GetValue("socket_error"));
+        Assert.Equal($"Could not connect to the policy host at {unused} port {lab.PolicyServer.Port}: connection refused.", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"port {lab.PolicyServer.Port} of every address", finding.GetAdvice(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -325,7 +365,9 @@ public sealed class LabScenarioTests
 
         var report = await lab.CheckAsync();
 
-        Assert.Single(report.WithCode(FindingCodes.FetchTimeout));
+        var finding = Single(report, FindingCodes.FetchTimeout);
+        Assert.Equal("Response", finding.GetValue("step"));
+        Assert.Equal($"Fetching the policy from 127.0.0.1 port {lab.PolicyServer.Port} timed out at the HTTP response step (limit: 0.4 s per step).", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -351,6 +393,8 @@ public sealed class LabScenarioTests
 
         var finding = Single(report, FindingCodes.CertificateUntrusted);
         Assert.Equal(FindingSection.Policy, finding.Section);
+        Assert.Contains("UntrustedRoot", finding.GetValue("chain_status"), StringComparison.Ordinal);
+        Assert.Contains("the root CA is not trusted", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Empty(report.WithCode(FindingCodes.CertificateNameMismatch));
     }
 
@@ -475,9 +519,26 @@ public sealed class LabScenarioTests
 
         var report = await lab.CheckAsync();
 
-        Assert.Equal(Mx1, Single(report, FindingCodes.MxNotCovered).GetValue("mx"));
+        var finding = Single(report, FindingCodes.MxNotCovered);
+        Assert.Equal(Mx1, finding.GetValue("mx"));
+        Assert.Equal("Add \"mx: mx1.example.test\" to the policy, or \"mx: *.example.test\" to cover every host at that level.", finding.GetAdvice(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("mail.example.test", Single(report, FindingCodes.PatternUnused).GetValue("pattern"));
         Assert.Equal(FindingCodes.VerdictDeliveryFails, report.Verdict.Code);
+        Assert.StartsWith("example.test: not ready for enforce: the MX host mx1.example.test matches no mx pattern", report.Verdict.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UncoveredImplicitMxGetsNoWildcard()
+    {
+        await using var lab = await MtaStsLab.StartAsync(withMx: false);
+        lab.AddMxAddress(Domain);
+        lab.SetPolicy("enforce", 604800, "mail.example.test");
+
+        var report = await lab.CheckAsync();
+
+        var finding = Single(report, FindingCodes.MxNotCovered);
+        Assert.Null(finding.GetValue("wildcard"));
+        Assert.Equal("Add \"mx: example.test\" to the policy.", finding.GetAdvice(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -492,6 +553,7 @@ public sealed class LabScenarioTests
         var finding = Single(report, FindingCodes.MxNotCoveredWildcardDepth);
         Assert.Equal("a.mx.example.test", finding.GetValue("mx"));
         Assert.Equal("*.example.test", finding.GetValue("pattern"));
+        Assert.Equal("Add \"mx: a.mx.example.test\" or \"mx: *.mx.example.test\" to the policy.", finding.GetAdvice(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -673,6 +735,9 @@ public sealed class LabScenarioTests
         var finding = Single(report, FindingCodes.CertificateUntrusted);
         Assert.Equal(FindingSection.Smtp, finding.Section);
         Assert.Equal("CN=mtasts lab intermediate CA", finding.GetValue("issuer"));
+        Assert.Contains("PartialChain", finding.GetValue("chain_status"), StringComparison.Ordinal);
+        Assert.Contains("la cadena está incompleta", finding.GetMessage(new System.Globalization.CultureInfo("es")), StringComparison.Ordinal);
+        Assert.DoesNotContain("local issuer", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -699,7 +764,24 @@ public sealed class LabScenarioTests
 
         var report = await lab.CheckAsync();
 
-        Assert.Equal("Banner", Single(report, FindingCodes.SmtpTimeout).GetValue("step"));
+        var finding = Single(report, FindingCodes.SmtpTimeout);
+        Assert.Equal("Banner", finding.GetValue("step"));
+        Assert.EndsWith("did not answer within 0.5 s at the greeting step.", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.EndsWith("no respondió en 0.5 s en el paso de saludo.", finding.GetMessage(new System.Globalization.CultureInfo("es")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlainTextAfterStartTlsFailsHandshake()
+    {
+        await using var lab = await MtaStsLab.StartAsync(withMx: false);
+        lab.AddMx(Mx1, 10, new SmtpBehavior { PlainTextAfterStartTls = true });
+        lab.SetPolicy("enforce", 604800, Mx1);
+
+        var report = await lab.CheckAsync();
+
+        var message = Single(report, FindingCodes.SmtpTlsFailed).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("may not speak TLS after STARTTLS", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("frame", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -747,7 +829,9 @@ public sealed class LabScenarioTests
 
         var report = await lab.CheckAsync();
 
-        Assert.Equal(lab.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), Single(report, FindingCodes.SmtpConnectFailed).GetValue("port"));
+        var finding = Single(report, FindingCodes.SmtpConnectFailed);
+        Assert.Equal(lab.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), finding.GetValue("port"));
+        Assert.EndsWith($"puerto {lab.SmtpPort}: conexión rechazada.", finding.GetMessage(new System.Globalization.CultureInfo("es")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -762,6 +846,33 @@ public sealed class LabScenarioTests
         Assert.Single(report.WithCode(FindingCodes.SmtpTlsOk));
         Assert.Single(report.WithCode(FindingCodes.SmtpConnectFailed));
         Assert.Single(report.WithCode(FindingCodes.StartTlsMissing));
+    }
+
+    [Fact]
+    public async Task UnreachableBackupMxIsWarning()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        lab.AddMx("mx2.example.test", 20, startServer: false);
+        lab.SetPolicy("enforce", 604800, "*.example.test");
+
+        var report = await lab.CheckAsync();
+
+        Assert.Equal(FindingSeverity.Warning, Single(report, FindingCodes.SmtpConnectFailed).Severity);
+        Assert.False(report.HasErrors, Describe(report));
+        Assert.Equal(FindingCodes.VerdictReady, report.Verdict.Code);
+    }
+
+    [Fact]
+    public async Task BackupMxWithoutStartTlsIsError()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        lab.AddMx("mx2.example.test", 20, new SmtpBehavior { OfferStartTls = false });
+        lab.SetPolicy("enforce", 604800, "*.example.test");
+
+        var report = await lab.CheckAsync();
+
+        Assert.Equal(FindingSeverity.Error, Single(report, FindingCodes.StartTlsMissing).Severity);
+        Assert.Equal(FindingCodes.VerdictDeliveryFails, report.Verdict.Code);
     }
 
     [Fact]
@@ -862,7 +973,21 @@ public sealed class LabScenarioTests
 
         Assert.Equal(Mx1, Single(report, FindingCodes.SmtpSkipped).GetValue("mx"));
         Assert.Empty(lab.SmtpServers[0].ServerNames);
-        Assert.Equal(FindingCodes.VerdictReady, report.Verdict.Code);
+        Assert.False(report.HasErrors, Describe(report));
+        Assert.Equal(FindingCodes.VerdictMxNotTested, report.Verdict.Code);
+        Assert.Equal("example.test: policy valid (mode: enforce); MX hosts not tested (--no-smtp).", report.Verdict.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task NoSmtpDraftClaimsNoFit()
+    {
+        await using var lab = await MtaStsLab.StartAsync();
+        var draft = Encoding.ASCII.GetBytes("version: STSv1\nmode: testing\nmx: mx1.example.test\nmax_age: 604800\n");
+
+        var report = await lab.CheckAsync(lab.CreateOptions(probeSmtp: false, draftPolicy: draft));
+
+        Assert.Equal(FindingCodes.VerdictMxNotTested, report.Verdict.Code);
+        Assert.Equal("testing", report.Verdict.GetValue("mode"));
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public sealed class SmtpBehavior
     public X509Certificate2Collection? Intermediates { get; set; }
 
     public SslProtocols Protocols { get; set; } = SslProtocols.None;
+
+    /// <summary>Answers STARTTLS with 220 but then sends a plain-text line instead of a TLS handshake.</summary>
+    public bool PlainTextAfterStartTls { get; set; }
 }
 
 /// <summary>A STARTTLS SMTP server on one loopback address that misbehaves as its <see cref="SmtpBehavior"/> sets.</summary>
@@ -125,6 +128,12 @@ public sealed class LabSmtpServer : IDisposable
                     if (!Behavior.StartTlsReply.StartsWith("220", StringComparison.Ordinal))
                     {
                         break;
+                    }
+
+                    if (Behavior.PlainTextAfterStartTls)
+                    {
+                        await WriteAsync(stream, "500 5.5.1 plain text where TLS should be", cancellationToken);
+                        return;
                     }
 
                     var tls = new SslStream(stream, leaveInnerStreamOpen: false);
