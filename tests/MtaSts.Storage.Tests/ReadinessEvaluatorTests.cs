@@ -11,7 +11,7 @@ public sealed class ReadinessEvaluatorTests : IAsyncLifetime
 {
     private static readonly FixedClock s_clock = new(Day1.AddDays(10));
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mtasts-storage-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mtasts-storage-tests", Guid.NewGuid().ToString("N"))).FullName;
     private IReportStore _store = null!;
 
     public async Task InitializeAsync() => _store = await SqliteReportStore.OpenAsync(Path.Combine(_folder, "reports.db"));

@@ -229,6 +229,8 @@ public sealed class StoreCommandTests : IDisposable
     [Fact]
     public async Task Readiness_without_reports_exits_1()
     {
+        await ImportAsync(ReportFiles.Json("o1", s_day, domain: "other.test"));
+
         var result = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, "--lang", "en");
 
         Assert.Equal(1, result.ExitCode);
@@ -266,6 +268,81 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("summary --store {0}/typo/reports.db", "The report store {0}/typo/reports.db was not found: check --store")]
+    [InlineData("readiness example.test --store {0}/missing.db", "The report store {0}/missing.db was not found")]
+    [InlineData("summary --store postgress://user@127.0.0.1/db", "Invalid --store value postgress://user@127.0.0.1/db")]
+    [InlineData("summary --store mysql://user@127.0.0.1/db", "Invalid --store value mysql://user@127.0.0.1/db")]
+    [InlineData("summary --store ''", "The --store value is empty")]
+    [InlineData("import {0}/in --store {0}/new/reports.db", "The folder {0}/new of the report store {0}/new/reports.db does not exist")]
+    public async Task Store_that_cannot_be_used_exits_2(string command, string message)
+    {
+        ReportFiles.WriteMany(Path.Combine(_folder, "in"), 1, s_day);
+
+        var args = string.Format(command, _folder).Split(' ').Select(a => a == "''" ? string.Empty : a);
+
+        var result = await CliProcess.RunAsync(["reports", .. args, "--lang", "en"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(string.Format(message, _folder), result.Error, StringComparison.Ordinal);
+        Assert.Equal(["in"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("summary", "")]
+    [InlineData("readiness example.test", "not a database\n")]
+    [InlineData("import {0}/in", "not a database\n")]
+    public async Task File_that_is_not_sqlite_stays_unchanged(string command, string content)
+    {
+        ReportFiles.WriteMany(Path.Combine(_folder, "in"), 1, s_day);
+        File.WriteAllText(Store, content);
+
+        var result = await CliProcess.RunAsync(["reports", .. string.Format(command, _folder).Split(' '), "--store", Store, "--lang", "en"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{Store} is not a SQLite database, so it was left unchanged", result.Error, StringComparison.Ordinal);
+        Assert.Equal(content, File.ReadAllText(Store));
+    }
+
+    [Theory]
+    [InlineData("import {0}/in --batch-size abc", "Invalid --batch-size abc: give a whole number from 1 to 100,000.")]
+    [InlineData("import {0}/in --batch-size 0", "Invalid --batch-size 0: give a whole number from 1 to 100,000.")]
+    [InlineData("readiness example.test --days 2147483647", "Invalid --days 2147483647: give a whole number from 1 to 3,650.")]
+    [InlineData("readiness example.test --days 800000", "Invalid --days 800000: give a whole number from 1 to 3,650.")]
+    [InlineData("readiness example.test --days 5 --min-days 6", "Invalid --min-days 6: give a whole number from 0 up to --days (5).")]
+    [InlineData("readiness example.test --min-reporters -1", "Invalid --min-reporters -1: give a whole number from 0 to 100,000.")]
+    [InlineData("readiness example.test --max-failure-rate 0,5", "Invalid --max-failure-rate 0,5: write decimals with a dot, such as 0.5.")]
+    [InlineData("readiness example.test --max-failure-rate 1e3", "Invalid --max-failure-rate 1e3: give a percentage from 0 to 100")]
+    [InlineData("summary --until 9999-12-31", "Date 9999-12-31 for --until is out of range: give a date from 1970-01-01 to 2999-12-31.")]
+    [InlineData("summary --since 0001-01-01T00:00:00Z", "Date 0001-01-01T00:00:00Z for --since is out of range")]
+    [InlineData("import {0}/in --domain --store {0}/reports.db", "'--store' is not a valid domain name.")]
+    [InlineData("import {0}/in --domain http://x", "'http://x' is not a valid domain name.")]
+    [InlineData("summary --domain bad..domain", "'bad..domain' is not a valid domain name.")]
+    [InlineData("readiness -x.example", "'-x.example' is not a valid domain name.")]
+    public async Task Invalid_option_value_exits_2(string command, string message)
+    {
+        ReportFiles.WriteMany(Path.Combine(_folder, "in"), 1, s_day);
+
+        var result = await CliProcess.RunAsync(["reports", .. string.Format(command, _folder).Split(' '), "--lang", "en"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(string.Format(message, _folder), result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Store));
+    }
+
+    [Theory]
+    [InlineData("--days", "abc", "--days abc no es válido: indique un número entero de 1 a 3.650.")]
+    [InlineData("--max-failure-rate", "0,5", "--max-failure-rate 0,5 no es válido: escriba los decimales con punto, como 0.5.")]
+    public async Task Invalid_option_value_in_spanish(string option, string value, string message)
+    {
+        var result = await CliProcess.RunAsync("reports", "readiness", "example.test", option, value, "--store", Store, "--lang", "es");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unreachable_postgres_store_is_named_without_password()
     {
@@ -273,8 +350,35 @@ public sealed class StoreCommandTests : IDisposable
             "reports", "summary", "--store", "Host=127.0.0.1;Port=1;Username=u;Password=secret-value;Timeout=2", "--lang", "en");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Could not open the report store the PostgreSQL database", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Warning: the --store value contains a password", result.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "Could not connect to the PostgreSQL server of postgresql://u@127.0.0.1:1/: connection refused.",
+            result.Error,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("secret-value", result.Error, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("wrong-password", "en", "The PostgreSQL server rejected the login to {0}: check the user name, and give the password in the PGPASSWORD environment variable or in ~/.pgpass.")]
+    [InlineData(null, "en", "The PostgreSQL server rejected the login to {0}")]
+    [InlineData("wrong-password", "es", "El servidor PostgreSQL rechazó el inicio de sesión en {0}: revise el usuario")]
+    public async Task Postgres_login_failure_names_pgpassword(string? password, string language, string message)
+    {
+        PostgresTestServer.SkipUnlessConfigured();
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(PostgresTestServer.ConnectionString);
+        var url = $"postgresql://{server.Username}@{server.Host}:{server.Port}/{server.Database}";
+        var environment = new Dictionary<string, string> { ["HOME"] = _folder };
+        if (password is not null)
+        {
+            environment["PGPASSWORD"] = password;
+        }
+
+        var result = await CliProcess.RunAsync(environment, "reports", "summary", "--store", url, "--lang", language);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(string.Format(message, url), result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("28P01", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Warning", result.Error, StringComparison.Ordinal);
     }
 
     private async Task ImportAsync(params string[] reports)

@@ -8,7 +8,10 @@ namespace MtaSts.Storage.Readiness;
 /// </summary>
 public static class ReadinessEvaluator
 {
-    /// <summary>Evaluates <paramref name="domain"/> over the <see cref="ReadinessOptions.Days"/> days before now.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="domain"/> over the reports that start in the
+    /// <see cref="ReadinessOptions.Days"/> whole UTC days before today, or today.
+    /// </summary>
     /// <param name="store">The report store.</param>
     /// <param name="domain">The policy domain.</param>
     /// <param name="options">The thresholds, or <see langword="null"/> for the defaults.</param>
@@ -28,8 +31,12 @@ public static class ReadinessEvaluator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Days, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaximumFailureRate, nameof(options));
 
-        var until = (timeProvider ?? TimeProvider.System).GetUtcNow();
-        var since = until.AddDays(-options.Days);
+        // Daily reports start at 00:00 UTC, so the window is made of whole UTC days: the last
+        // Days complete days plus today so far.
+        var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var since = today.AddDays(-options.Days);
+        var until = today.AddDays(1);
         var filter = new ReportFilter(domain, since, until);
 
         var byDay = await store.SummarizeAsync(filter, SummaryGrouping.Day, cancellationToken);
