@@ -227,6 +227,27 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Readiness_window_counts_whole_days()
+    {
+        var today = DateTimeOffset.UtcNow.Date;
+        var reports = new List<string>();
+        for (var day = 1; day <= 5; day++)
+        {
+            var start = new DateTimeOffset(today.AddDays(-day), TimeSpan.Zero);
+            reports.Add(ReportFiles.Json($"a{day}", start, organization: "reporter-a.test"));
+            reports.Add(ReportFiles.Json($"b{day}", start, organization: "reporter-b.test"));
+        }
+
+        await ImportAsync([.. reports]);
+
+        var result = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, "--days", "5", "--json", "--lang", "en");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("Ready", json.RootElement.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
     public async Task Readiness_without_reports_exits_1()
     {
         await ImportAsync(ReportFiles.Json("o1", s_day, domain: "other.test"));
