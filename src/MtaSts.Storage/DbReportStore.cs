@@ -24,6 +24,13 @@ public abstract class DbReportStore : IReportStore
     /// <inheritdoc/>
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>
+    /// Returns the SQL that adds up <paramref name="column"/> without failing on overflow. The
+    /// result may be an integer, a decimal or a floating-point number; the store saturates it at
+    /// <see cref="long.MaxValue"/>.
+    /// </summary>
+    protected virtual string Sum(string column) => $"SUM({column})";
+
     /// <inheritdoc/>
     public async Task<bool> ContainsAsync(ReportKey key, CancellationToken cancellationToken = default)
     {
@@ -42,7 +49,7 @@ public abstract class DbReportStore : IReportStore
         ArgumentNullException.ThrowIfNull(filter);
         await using var connection = await OpenConnectionAsync(cancellationToken);
 
-        var totalsSql = "SELECT SUM(successful_sessions), SUM(failed_sessions), COUNT(DISTINCT report_row) FROM policies" + WhereClause(filter);
+        var totalsSql = $"SELECT {Sum("successful_sessions")}, {Sum("failed_sessions")}, COUNT(DISTINCT report_row) FROM policies" + WhereClause(filter);
         var totalsRow = (await QueryCountsAsync(connection, totalsSql, filter, hasSuccesses: true, cancellationToken)).Single();
         var totals = new SummaryCounts(totalsRow.SuccessfulSessions, totalsRow.FailedSessions, totalsRow.Reports);
         if (grouping is null)
@@ -61,8 +68,8 @@ public abstract class DbReportStore : IReportStore
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping."),
         };
         var sessions = hasSuccesses
-            ? "SUM(successful_sessions), SUM(failed_sessions)"
-            : "NULL, SUM(failed_session_count)";
+            ? $"{Sum("successful_sessions")}, {Sum("failed_sessions")}"
+            : $"NULL, {Sum("failed_session_count")}";
         var sql = $"SELECT {keyExpression}, {sessions}, COUNT(DISTINCT report_row) FROM {table}{WhereClause(filter)} GROUP BY 1";
 
         var rows = await QueryCountsAsync(connection, sql, filter, hasSuccesses, cancellationToken, withKey: true);
@@ -78,7 +85,7 @@ public abstract class DbReportStore : IReportStore
         ArgumentNullException.ThrowIfNull(filter);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT mx_host, SUM(successful_sessions), SUM(failed_sessions) FROM policies"
+        command.CommandText = $"SELECT mx_host, {Sum("successful_sessions")}, {Sum("failed_sessions")} FROM policies"
             + WhereClause(filter) + " GROUP BY mx_host";
         AddFilterParameters(command, filter);
 
@@ -205,5 +212,13 @@ public abstract class DbReportStore : IReportStore
             .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    private static long ToInt64(object value) => value is DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    private static long ToInt64(object value) => value switch
+    {
+        DBNull => 0,
+        double real when real >= long.MaxValue => long.MaxValue,
+        double real => (long)Math.Round(real),
+        decimal number when number >= long.MaxValue => long.MaxValue,
+        decimal number => (long)number,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 }

@@ -18,8 +18,13 @@ public sealed record ReportSummary(
 /// <param name="Reports">Distinct reports counted.</param>
 public record SummaryCounts(long? SuccessfulSessions, long FailedSessions, long Reports)
 {
-    /// <summary>Successful plus failed sessions, or <see langword="null"/> when successes are unknown.</summary>
-    public long? Sessions => SuccessfulSessions + FailedSessions;
+    /// <summary>
+    /// Successful plus failed sessions, saturated at <see cref="long.MaxValue"/>, or
+    /// <see langword="null"/> when successes are unknown.
+    /// </summary>
+    public long? Sessions => SuccessfulSessions is { } successful
+        ? (successful > long.MaxValue - FailedSessions ? long.MaxValue : successful + FailedSessions)
+        : null;
 
     /// <summary>Successful sessions divided by all sessions (0 to 1), or <see langword="null"/> when unknown or no sessions.</summary>
     public double? SuccessRate => Sessions is > 0 ? (double)SuccessfulSessions!.Value / Sessions.Value : null;

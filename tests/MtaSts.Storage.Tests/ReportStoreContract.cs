@@ -159,6 +159,26 @@ public abstract class ReportStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Summary_saturates_instead_of_overflowing()
+    {
+        var half = long.MaxValue / 2 + 1;
+        await Store.AddAsync(
+        [
+            SampleReports.Incoming(SampleReports.Report("big-1", policies: SampleReports.Sts("example.test", "testing", half, 1))),
+            SampleReports.Incoming(SampleReports.Report("big-2", policies: SampleReports.Sts("example.test", "testing", half, 1))),
+        ]);
+
+        var summary = await Store.SummarizeAsync(ReportFilter.All, SummaryGrouping.Org);
+        var mxHosts = await Store.SummarizeMxHostsAsync(ReportFilter.All);
+
+        Assert.Equal(long.MaxValue, summary.Totals.SuccessfulSessions);
+        Assert.Equal(2, summary.Totals.FailedSessions);
+        Assert.Equal(long.MaxValue, summary.Totals.Sessions);
+        Assert.Equal(long.MaxValue, Assert.Single(summary.Rows).SuccessfulSessions);
+        Assert.Equal(long.MaxValue, Assert.Single(mxHosts).SuccessfulSessions);
+    }
+
+    [SkippableFact]
     public async Task Summary_of_empty_selection_is_zero()
     {
         var summary = await Store.SummarizeAsync(new ReportFilter("nothing.test"), SummaryGrouping.Day);

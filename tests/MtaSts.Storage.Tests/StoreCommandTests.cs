@@ -156,6 +156,25 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_clamps_huge_counts()
+    {
+        const long huge = 1L << 62;
+        await ImportAsync(
+            ReportFiles.Json("h1", s_day, successful: huge),
+            ReportFiles.Json("h2", s_day, organization: "reporter-b.test", successful: huge));
+
+        var summary = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--json");
+        var readiness = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, "--json");
+
+        Assert.Equal(0, summary.ExitCode);
+        using var json = JsonDocument.Parse(summary.Output);
+        Assert.Equal(2_000_000_000_000, json.RootElement.GetProperty("totals").GetProperty("successfulSessions").GetInt64());
+        Assert.Equal(1, readiness.ExitCode);
+        Assert.Empty(readiness.Error);
+        Assert.Contains(huge.ToString(System.Globalization.CultureInfo.InvariantCulture), RawReports(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Summary_csv_starts_with_total_line()
     {
         await ImportAsync(
@@ -400,6 +419,24 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains(string.Format(message, url), result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("28P01", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Warning", result.Error, StringComparison.Ordinal);
+    }
+
+    private string RawReports()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT raw_gzip FROM reports";
+        using var reader = command.ExecuteReader();
+        var text = new System.Text.StringBuilder();
+        while (reader.Read())
+        {
+            using var gzip = new System.IO.Compression.GZipStream(reader.GetStream(0), System.IO.Compression.CompressionMode.Decompress);
+            using var decoded = new StreamReader(gzip);
+            text.Append(decoded.ReadToEnd());
+        }
+
+        return text.ToString();
     }
 
     private async Task ImportAsync(params string[] reports)

@@ -126,6 +126,11 @@ public sealed class SqliteReportStore : DbReportStore
         await _connection.DisposeAsync();
     }
 
+    // SQLite's SUM raises "integer overflow" past 2^63 - 1, while TOTAL adds up in floating point,
+    // which is exact up to 2^53 sessions.
+    /// <inheritdoc/>
+    protected override string Sum(string column) => $"TOTAL({column})";
+
     /// <inheritdoc/>
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
