@@ -246,6 +246,55 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Readiness_json_has_check_values()
+    {
+        var today = DateTimeOffset.UtcNow.Date;
+        await ImportAsync(
+            ReportFiles.Json("v1", new DateTimeOffset(today.AddDays(-1), TimeSpan.Zero), successful: 78_000, failed: 620, failureResultType: "starttls-not-supported"));
+
+        var result = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, "--json", "--lang", "en");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("values"));
+        Assert.Equal(1, checks["READINESS-DAYS"].GetProperty("reportDays").GetInt64());
+        Assert.Equal(14, checks["READINESS-DAYS"].GetProperty("days").GetInt64());
+        Assert.Equal(1, checks["READINESS-REPORTERS"].GetProperty("reporters").GetInt64());
+        Assert.Equal(620, checks["READINESS-FAILURE-RATE"].GetProperty("failedSessions").GetInt64());
+        Assert.Equal(78_620, checks["READINESS-FAILURE-RATE"].GetProperty("sessions").GetInt64());
+        Assert.Equal(0.788603, checks["READINESS-FAILURE-RATE"].GetProperty("failureRatePercent").GetDouble());
+        Assert.Equal(["mx1.example.test"], checks["READINESS-MX-SUCCESS"].GetProperty("mxHosts").EnumerateArray().Select(e => e.GetString()));
+        Assert.EndsWith("T00:00:00Z", json.RootElement.GetProperty("since").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Failure rate 0.789%: 620 of 78,620 sessions failed", "Reporting organisations: 1; at least 2 required.")]
+    [InlineData("es", "Tasa de fallos del 0,789 %: fallaron 620 de 78.620 sesiones", "Organizaciones informantes: 1; se requieren al menos 2.")]
+    public async Task Readiness_text_uses_output_culture(string language, string rate, string reporters)
+    {
+        var today = DateTimeOffset.UtcNow.Date;
+        await ImportAsync(
+            ReportFiles.Json("v1", new DateTimeOffset(today.AddDays(-1), TimeSpan.Zero), successful: 78_000, failed: 620, failureResultType: "starttls-not-supported"));
+
+        var result = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, "--max-failure-rate", "0.5", "--lang", language);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(rate, result.Output, StringComparison.Ordinal);
+        Assert.Contains(reporters, result.Output, StringComparison.Ordinal);
+        Assert.Contains(language == "en" ? "at most 0.5% is allowed" : "como máximo un 0,5 %", result.Output, StringComparison.Ordinal);
+        Assert.Contains(language == "en" ? "fix the failures listed above" : "corrija primero los fallos indicados arriba", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readiness_help_shows_default_once()
+    {
+        var result = await CliProcess.RunAsync("reports", "readiness", "--help", "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(default 14, at most 3650)", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[default:", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Readiness_window_counts_whole_days()
     {
         var today = DateTimeOffset.UtcNow.Date;
@@ -274,8 +323,10 @@ public sealed class StoreCommandTests : IDisposable
         var result = await CliProcess.RunAsync("reports", "readiness", "example.test", "--store", Store, "--lang", "en");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Not enough evidence yet for example.test", result.Output, StringComparison.Ordinal);
-        Assert.Contains("✗ Reports cover only 0 of the last 14 days", result.Output, StringComparison.Ordinal);
+        Assert.Contains("The store has no reports about example.test in this window", result.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ Reports cover only 0 of the last 14 UTC days", result.Output, StringComparison.Ordinal);
+        Assert.Contains("✗ No sessions were reported, so there is no failure rate to judge yet.", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failure rate", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

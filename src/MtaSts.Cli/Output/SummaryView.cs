@@ -62,8 +62,8 @@ internal static class SummaryView
         writer.WriteString("store", location);
         writer.WriteStartObject("filter");
         WriteNullable(writer, "domain", summary.Filter.Domain);
-        WriteNullable(writer, "since", summary.Filter.Since?.ToString("O", CultureInfo.InvariantCulture));
-        WriteNullable(writer, "until", summary.Filter.Until?.ToString("O", CultureInfo.InvariantCulture));
+        WriteNullable(writer, "since", summary.Filter.Since is { } since ? UtcTimes.Format(since) : null);
+        WriteNullable(writer, "until", summary.Filter.Until is { } until ? UtcTimes.Format(until) : null);
         writer.WriteEndObject();
         WriteNullable(writer, "by", summary.Grouping?.ToString().ToLowerInvariant());
         writer.WritePropertyName("totals");
