@@ -76,7 +76,29 @@ public abstract class DbReportStore : IReportStore
         var ordered = grouping == SummaryGrouping.Day
             ? rows.OrderBy(r => r.Key, StringComparer.Ordinal)
             : rows.OrderByDescending(r => r.FailedSessions).ThenBy(r => r.Key, StringComparer.Ordinal);
-        return new ReportSummary(filter, grouping, totals, ordered.ToList());
+        var reconciliation = hasSuccesses ? null : await ReconcileFailureDetailsAsync(connection, filter, cancellationToken);
+        return new ReportSummary(filter, grouping, totals, ordered.ToList(), reconciliation);
+    }
+
+    // Per policy, compares total-failure-session-count with the sum of its failure details, so
+    // that a breakdown by failure details adds up to the failed sessions of the selection.
+    private async Task<FailureDetailReconciliation> ReconcileFailureDetailsAsync(DbConnection connection, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        const string Detailed = "COALESCE(d.n, 0)";
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {Sum($"CASE WHEN failed_sessions > {Detailed} THEN failed_sessions - {Detailed} ELSE 0 END")},
+                   {Sum($"CASE WHEN {Detailed} > failed_sessions THEN {Detailed} - failed_sessions ELSE 0 END")}
+            FROM policies p
+            LEFT JOIN (SELECT report_row AS detail_report, policy_ordinal, {Sum("failed_session_count")} AS n
+                       FROM failure_details GROUP BY report_row, policy_ordinal) d
+              ON d.detail_report = p.report_row AND d.policy_ordinal = p.ordinal
+            """ + WhereClause(filter);
+        AddFilterParameters(command, filter);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new FailureDetailReconciliation(ToInt64(reader.GetValue(0)), ToInt64(reader.GetValue(1)));
     }
 
     /// <inheritdoc/>

@@ -159,6 +159,26 @@ public abstract class ReportStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Summary_reconciles_failure_details()
+    {
+        await Store.AddAsync(
+        [
+            SampleReports.Incoming(SampleReports.Report("full", policies: SampleReports.Sts("example.test", "testing", 10, 5, SampleReports.Failure("starttls-not-supported", 5)))),
+            SampleReports.Incoming(SampleReports.Report("bare", policies: SampleReports.Sts("example.test", "testing", 10, 4))),
+            SampleReports.Incoming(SampleReports.Report("twice", policies: SampleReports.Sts("example.test", "testing", 10, 2,
+                SampleReports.Failure("certificate-expired", 2), SampleReports.Failure("validation-failure", 1)))),
+        ]);
+
+        var byResult = await Store.SummarizeAsync(ReportFilter.All, SummaryGrouping.Result);
+        var byOrg = await Store.SummarizeAsync(ReportFilter.All, SummaryGrouping.Org);
+
+        Assert.Equal(new FailureDetailReconciliation(4, 1), byResult.Reconciliation);
+        Assert.Equal(11, byResult.Totals.FailedSessions);
+        Assert.Equal(8, byResult.Rows.Sum(r => r.FailedSessions));
+        Assert.Null(byOrg.Reconciliation);
+    }
+
+    [SkippableFact]
     public async Task Summary_saturates_instead_of_overflowing()
     {
         var half = long.MaxValue / 2 + 1;

@@ -188,7 +188,34 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal("kind,group,successful_sessions,failed_sessions,sessions,success_rate,reports", lines[0]);
         Assert.Equal("total,result,100,3,103,0.970874,1", lines[1]);
         Assert.Equal("group,starttls-not-supported,,3,,,1", lines[2]);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal("reconciliation,without-failure-details,,0,,,", lines[3]);
+        Assert.Equal("reconciliation,counted-more-than-once,,0,,,", lines[4]);
+        Assert.Equal(5, lines.Length);
+    }
+
+    [Fact]
+    public async Task Summary_failure_breakdown_reconciles_with_total()
+    {
+        var withoutDetails = ReportFiles.Json("r2", s_day, failed: 4)
+            .Replace(""","failure-details":[{"result-type":"certificate-expired","sending-mta-ip":"192.0.2.7","receiving-mx-hostname":"mx1.example.test","failed-session-count":4}]""", string.Empty, StringComparison.Ordinal);
+        var detailsAboveTotal = ReportFiles.Json("r3", s_day, failed: 2, failureResultType: "validation-failure")
+            .Replace("\"failed-session-count\":2", "\"failed-session-count\":3", StringComparison.Ordinal);
+        await ImportAsync(ReportFiles.Json("r1", s_day, failed: 5, failureResultType: "starttls-not-supported"), withoutDetails, detailsAboveTotal);
+
+        var json = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--by", "result", "--json");
+        var csv = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--by", "result", "--csv");
+        var table = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--by", "result", "--lang", "en");
+
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal(11, document.RootElement.GetProperty("totals").GetProperty("failedSessions").GetInt64());
+        Assert.Equal(8, document.RootElement.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("failedSessions").GetInt64()));
+        var reconciliation = document.RootElement.GetProperty("reconciliation");
+        Assert.Equal(4, reconciliation.GetProperty("withoutFailureDetails").GetInt64());
+        Assert.Equal(1, reconciliation.GetProperty("countedMoreThanOnce").GetInt64());
+        Assert.Contains("reconciliation,without-failure-details,,4,,,", csv.Output, StringComparison.Ordinal);
+        Assert.Contains("reconciliation,counted-more-than-once,,-1,,,", csv.Output, StringComparison.Ordinal);
+        Assert.Contains("(failed, without failure details)", table.Output, StringComparison.Ordinal);
+        Assert.Contains("(counted more than once in failure details)", table.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,11 @@ internal static class SummaryView
                 Rate(r.SuccessRate),
                 Number(r.Reports)])
             .ToList();
+        if (summary.Reconciliation is { } reconciliation)
+        {
+            AddReconciliationRows(rows, reconciliation);
+        }
+
         screen.Table(headers, rows);
 
         if (screen is TerminalScreen && grouping == SummaryGrouping.Day)
@@ -75,12 +80,22 @@ internal static class SummaryView
         }
 
         writer.WriteEndArray();
+        if (summary.Reconciliation is { } reconciliation)
+        {
+            writer.WriteStartObject("reconciliation");
+            writer.WriteNumber("withoutFailureDetails", reconciliation.WithoutFailureDetails);
+            writer.WriteNumber("countedMoreThanOnce", reconciliation.CountedMoreThanOnce);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
     /// <summary>
     /// Writes one header line, then a <c>total</c> line for the whole selection, then one
-    /// <c>group</c> line per row. Numbers use the invariant culture; rates are fractions from 0 to 1.
+    /// <c>group</c> line per row. A breakdown by failure details ends with two <c>reconciliation</c>
+    /// lines whose failed sessions make the groups add up to the total. Numbers use the invariant
+    /// culture; rates are fractions from 0 to 1.
     /// </summary>
     public static void WriteCsv(TextWriter writer, ReportSummary summary)
     {
@@ -89,6 +104,27 @@ internal static class SummaryView
         foreach (var row in summary.Rows)
         {
             WriteCsvLine(writer, "group", row.Key, row);
+        }
+
+        if (summary.Reconciliation is { } reconciliation)
+        {
+            writer.WriteLine($"reconciliation,without-failure-details,,{reconciliation.WithoutFailureDetails.ToString(CultureInfo.InvariantCulture)},,,");
+            writer.WriteLine($"reconciliation,counted-more-than-once,,{(-reconciliation.CountedMoreThanOnce).ToString(CultureInfo.InvariantCulture)},,,");
+        }
+    }
+
+    // Rows whose failed sessions, added to the groups, give the total: sessions without failure
+    // details count in, sessions counted under several result types count out.
+    private static void AddReconciliationRows(List<IReadOnlyList<string>> rows, FailureDetailReconciliation reconciliation)
+    {
+        if (reconciliation.WithoutFailureDetails > 0)
+        {
+            rows.Add([StoreText.Get("Summary.WithoutFailureDetails"), "—", Number(reconciliation.WithoutFailureDetails), "—", "—"]);
+        }
+
+        if (reconciliation.CountedMoreThanOnce > 0)
+        {
+            rows.Add([StoreText.Get("Summary.CountedMoreThanOnce"), "—", Number(-reconciliation.CountedMoreThanOnce), "—", "—"]);
         }
     }
 
