@@ -151,6 +151,45 @@ public abstract class DbReportStore : IReportStore
         return new StoreIntegrity(ToInt64(reader.GetValue(0)), ToInt64(reader.GetValue(1)));
     }
 
+    /// <summary>
+    /// Returns whether the stored report with the key of <paramref name="rows"/> has the same date
+    /// range, policy and failure-detail counts and session totals, which tells a second delivery
+    /// from a different report that reuses a report-id.
+    /// </summary>
+    private protected async Task<bool> HasSameContentAsync(DbConnection connection, DbTransaction transaction, ReportRows rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            SELECT r.start_time, r.end_time, r.policy_count, r.failure_detail_count,
+                   (SELECT {Sum("successful_sessions")} FROM policies WHERE report_row = r.id),
+                   (SELECT {Sum("failed_sessions")} FROM policies WHERE report_row = r.id),
+                   (SELECT {Sum("failed_session_count")} FROM failure_details WHERE report_row = r.id)
+            FROM reports r WHERE r.organization_key = @organization AND r.report_id = @reportId
+            """;
+        AddParameter(command, "organization", rows.Key.Organization);
+        AddParameter(command, "reportId", rows.Key.ReportId);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        long[] stored = [.. Enumerable.Range(0, 7).Select(i => ToInt64(reader.GetValue(i)))];
+        long[] incoming =
+        [
+            rows.StartTime,
+            rows.EndTime,
+            rows.Policies.Count,
+            rows.FailureDetailCount,
+            Saturated(rows.Policies.Select(p => p.SuccessfulSessions)),
+            Saturated(rows.Policies.Select(p => p.FailedSessions)),
+            Saturated(rows.Policies.SelectMany(p => p.FailureDetails).Select(d => d.FailedSessionCount)),
+        ];
+        return stored.AsSpan().SequenceEqual(incoming);
+    }
+
     /// <summary>Adds a named parameter to <paramref name="command"/>.</summary>
     protected static DbParameter AddParameter(DbCommand command, string name, object? value)
     {
@@ -233,6 +272,17 @@ public abstract class DbReportStore : IReportStore
         _ => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(Convert.ToInt64(value, CultureInfo.InvariantCulture)))
             .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
+
+    private static long Saturated(IEnumerable<long> values)
+    {
+        long sum = 0;
+        foreach (var value in values)
+        {
+            sum = sum > long.MaxValue - value ? long.MaxValue : sum + value;
+        }
+
+        return sum;
+    }
 
     private static long ToInt64(object value) => value switch
     {

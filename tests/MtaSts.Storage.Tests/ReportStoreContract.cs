@@ -57,6 +57,29 @@ public abstract class ReportStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Add_flags_reused_report_id()
+    {
+        await Store.AddAsync([Incoming(Report("r1", start: Day1, policies: Sts("example.test", "testing", 10, 2)))]);
+
+        var later = await Store.AddAsync(
+        [
+            Incoming(Report("r1", start: Day1, policies: Sts("example.test", "testing", 10, 2))),
+            Incoming(Report("r1", start: Day1, policies: Sts("example.test", "testing", 11, 2))),
+            Incoming(Report("r1", start: Day1.AddDays(1), policies: Sts("example.test", "testing", 10, 2))),
+            Incoming(Report("r2", start: Day1)),
+            Incoming(Report("r2", start: Day1, policies: Sts("example.test", "testing", 100, 0, Failure("starttls-not-supported", 1)))),
+        ]);
+        var summary = await Store.SummarizeAsync(ReportFilter.All, null);
+
+        Assert.Equal(
+            [StoreOutcome.Duplicate, StoreOutcome.DuplicateWithDifferentContent, StoreOutcome.DuplicateWithDifferentContent,
+            StoreOutcome.Stored, StoreOutcome.DuplicateWithDifferentContent],
+            later);
+        Assert.Equal(2, summary.Totals.Reports);
+        Assert.Equal(110, summary.Totals.SuccessfulSessions);
+    }
+
+    [SkippableFact]
     public async Task Add_recognises_duplicate_within_batch()
     {
         var outcomes = await Store.AddAsync([Incoming(Report("r1")), Incoming(Report("r1")), Incoming(Report("r2"))]);

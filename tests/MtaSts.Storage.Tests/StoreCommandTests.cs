@@ -60,6 +60,22 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_warns_about_reused_report_id()
+    {
+        await ImportAsync(ReportFiles.Json("same-id", s_day, successful: 100));
+        var inputs = Path.Combine(_folder, "again");
+        Directory.CreateDirectory(inputs);
+        File.WriteAllText(Path.Combine(inputs, "copy.json"), ReportFiles.Json("same-id", s_day, successful: 100));
+        File.WriteAllText(Path.Combine(inputs, "other.json"), ReportFiles.Json("same-id", s_day, successful: 7));
+
+        var result = await CliProcess.RunAsync("reports", "import", inputs, "--store", Store, "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Duplicates (already stored): 2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("⚠ 1 of the duplicates reuse a stored report-id with different content", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_reads_mbox_and_maildir()
     {
         var mbox = Path.Combine(_folder, "reports.mbox");

@@ -219,6 +219,16 @@ public sealed class PostgresReportStore : DbReportStore
 
         await CopyPoliciesAsync(connection, rows, candidates, stored, cancellationToken);
         await CopyFailureDetailsAsync(connection, rows, candidates, stored, cancellationToken);
+
+        // NOTE: one query per duplicate; re-importing a large archive pays one round trip per report.
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (outcomes[i] == StoreOutcome.Duplicate && !await HasSameContentAsync(connection, transaction, rows[i], cancellationToken))
+            {
+                outcomes[i] = StoreOutcome.DuplicateWithDifferentContent;
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
     }

@@ -108,7 +108,9 @@ public sealed class SqliteReportStore : DbReportStore
             var reportRow = InsertReport(insertReport, rows[i]);
             if (reportRow is null)
             {
-                outcomes[i] = StoreOutcome.Duplicate;
+                outcomes[i] = await HasSameContentAsync(_connection, transaction, rows[i], cancellationToken)
+                    ? StoreOutcome.Duplicate
+                    : StoreOutcome.DuplicateWithDifferentContent;
                 continue;
             }
 
