@@ -247,6 +247,36 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "", "Selection: all domains, all dates")]
+    [InlineData("en", "--since 2026-11-01T02:00:00+02:00", "Selection: all domains, reports that start at or after 2026-11-01 00:00 (UTC)")]
+    [InlineData("en", "--until 2026-11-01", "Selection: all domains, reports that start before 2026-11-02 00:00 (UTC)")]
+    [InlineData("es", "--domain example.test --since 2026-11-01 --until 2026-11-01", "example.test, informes con inicio desde el 2026-11-01 00:00 hasta antes del 2026-11-02 00:00 (UTC)")]
+    [InlineData("es", "--by result", "Tipo de resultado (result type)")]
+    [InlineData("en", "--domain nosuch.example", "No stored report matches the selection: check --domain")]
+    public async Task Summary_describes_selection(string language, string options, string expected)
+    {
+        await ImportAsync(ReportFiles.Json("s1", s_day, failed: 2, failureResultType: "starttls-not-supported"));
+
+        var result = await CliProcess.RunAsync(["reports", "summary", "--store", Store, "--lang", language, .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_json_times_are_rfc3339_utc()
+    {
+        await ImportAsync(ReportFiles.Json("s1", s_day));
+
+        var result = await CliProcess.RunAsync("reports", "summary", "--store", Store, "--since", "2026-11-01T02:00:00+02:00", "--until", "2026-11-02", "--json");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var filter = json.RootElement.GetProperty("filter");
+        Assert.Equal("2026-11-01T00:00:00Z", filter.GetProperty("since").GetString());
+        Assert.Equal("2026-11-03T00:00:00Z", filter.GetProperty("until").GetString());
+    }
+
+    [Theory]
     [InlineData("--since", "yesterday", "Invalid date yesterday for --since")]
     [InlineData("--until", "2026-13-01", "Invalid date 2026-13-01 for --until")]
     public async Task Summary_bad_date_exits_2(string option, string value, string message)

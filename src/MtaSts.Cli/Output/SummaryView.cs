@@ -20,18 +20,19 @@ internal static class SummaryView
             Number(summary.Totals.FailedSessions),
             Rate(summary.Totals.SuccessRate)));
 
+        if (summary.Totals.Reports == 0)
+        {
+            screen.Blank();
+            screen.Paragraph(StoreText.Get("Summary.NoRows"));
+            return;
+        }
+
         if (summary.Grouping is not { } grouping)
         {
             return;
         }
 
         screen.Blank();
-        if (summary.Rows.Count == 0)
-        {
-            screen.Paragraph(StoreText.Get("Summary.NoRows"));
-            return;
-        }
-
         string[] headers =
         [
             StoreText.Get("Summary.Group." + grouping),
@@ -51,6 +52,12 @@ internal static class SummaryView
         if (summary.Reconciliation is { } reconciliation)
         {
             AddReconciliationRows(rows, reconciliation);
+        }
+
+        if (rows.Count == 0)
+        {
+            screen.Paragraph(StoreText.Get("Summary.NoFailureDetails"));
+            return;
         }
 
         screen.Table(headers, rows);
@@ -195,13 +202,23 @@ internal static class SummaryView
         }
     }
 
+    // Failures are often a thousandth of the successes, so each gets its own chart and scale;
+    // on one scale the failure bars would be empty.
     private static void DrawDailyChart(IReadOnlyList<SummaryRow> days)
     {
-        var chart = new BarChart().Label(Markup.Escape(StoreText.Get("Summary.ChartLabel"))).Width(Math.Min(AnsiConsole.Profile.Width, 100));
-        foreach (var day in days)
+        DrawChart(StoreText.Get("Summary.ChartSuccessful"), days.Select(d => (d.Key, d.SuccessfulSessions ?? 0)), Color.Green);
+        DrawChart(StoreText.Get("Summary.ChartFailed"), days.Select(d => (d.Key, d.FailedSessions)), Color.Red);
+    }
+
+    private static void DrawChart(string label, IEnumerable<(string Day, long Sessions)> days, Color color)
+    {
+        var chart = new BarChart()
+            .Label(Markup.Escape(label))
+            .Width(Math.Min(AnsiConsole.Profile.Width, 100))
+            .UseValueFormatter(value => Number((long)value));
+        foreach (var (day, sessions) in days)
         {
-            chart.AddItem(day.Key + " ✓", day.SuccessfulSessions ?? 0, Color.Green);
-            chart.AddItem(day.Key + " ✗", day.FailedSessions, Color.Red);
+            chart.AddItem(day, sessions, color);
         }
 
         AnsiConsole.WriteLine();
@@ -211,10 +228,18 @@ internal static class SummaryView
     private static string DescribeFilter(ReportFilter filter)
     {
         var domain = filter.Domain ?? StoreText.Get("Summary.AllDomains");
-        var since = filter.Since?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "…";
-        var until = filter.Until?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "…";
-        return StoreText.Get("Summary.SelectionValue", domain, since, until);
+        var since = filter.Since is { } start ? Time(start) : null;
+        var until = filter.Until is { } end ? Time(end) : null;
+        return (since, until) switch
+        {
+            (null, null) => StoreText.Get("Summary.SelectionAll", domain),
+            (_, null) => StoreText.Get("Summary.SelectionSince", domain, since),
+            (null, _) => StoreText.Get("Summary.SelectionUntil", domain, until),
+            _ => StoreText.Get("Summary.SelectionValue", domain, since, until),
+        };
     }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
