@@ -12,7 +12,7 @@ public enum ReportStoreError
     /// <summary>The file exists but is not a SQLite database (an empty file included); it was left unchanged.</summary>
     NotSqlite,
 
-    /// <summary>The database exists but holds other tables and no report store schema; it was left unchanged.</summary>
+    /// <summary>The database exists but contains other tables and no report store schema; it was left unchanged.</summary>
     NotReportStore,
 
     /// <summary>The value is a URL whose scheme names no supported backend, or a PostgreSQL location that cannot be parsed.</summary>
@@ -26,6 +26,9 @@ public enum ReportStoreError
 
     /// <summary>The PostgreSQL server could not be reached.</summary>
     ConnectionFailed,
+
+    /// <summary>The PostgreSQL server returned another error while the store was opened; <see cref="ReportStoreException.Detail"/> is its SQLSTATE.</summary>
+    ServerError,
 }
 
 /// <summary>A report store that could not be opened, with the reason as a value so that callers can word their own message.</summary>

@@ -78,6 +78,7 @@ internal static class StoreOptions
         ReportStoreError.InvalidLocation => StoreText.Get("Error.StoreInvalidLocation", e.Location),
         ReportStoreError.AuthenticationFailed => StoreText.Get("Error.StoreAuthentication", e.Location),
         ReportStoreError.DatabaseNotFound => StoreText.Get("Error.StoreDatabaseNotFound", e.Location),
+        ReportStoreError.ServerError => StoreText.Get("Error.StoreServerError", e.Location, e.Detail),
         _ => StoreText.Get("Error.StoreConnection", e.Location, ConnectionReason(e.Detail)),
     };
 

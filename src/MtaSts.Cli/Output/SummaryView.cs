@@ -202,7 +202,7 @@ internal static class SummaryView
         }
     }
 
-    // Failures are often a thousandth of the successes, so each gets its own chart and scale;
+    // Failures can be a tiny share of the successes, so each gets its own chart and scale;
     // on one scale the failure bars would be empty.
     private static void DrawDailyChart(IReadOnlyList<SummaryRow> days)
     {

@@ -163,7 +163,7 @@ public sealed class PostgresReportStore : DbReportStore
             {
                 "28P01" or "28000" => ReportStoreError.AuthenticationFailed,
                 "3D000" => ReportStoreError.DatabaseNotFound,
-                _ => ReportStoreError.ConnectionFailed,
+                _ => ReportStoreError.ServerError,
             };
             return new ReportStoreException(error, description, server.SqlState, exception);
         }
