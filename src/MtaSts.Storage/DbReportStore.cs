@@ -24,6 +24,13 @@ public abstract class DbReportStore : IReportStore
     /// <inheritdoc/>
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>
+    /// Returns the SQL that adds up <paramref name="column"/> without failing on overflow. The
+    /// result may be an integer, a decimal or a floating-point number; the store saturates it at
+    /// <see cref="long.MaxValue"/>.
+    /// </summary>
+    protected virtual string Sum(string column) => $"SUM({column})";
+
     /// <inheritdoc/>
     public async Task<bool> ContainsAsync(ReportKey key, CancellationToken cancellationToken = default)
     {
@@ -42,7 +49,7 @@ public abstract class DbReportStore : IReportStore
         ArgumentNullException.ThrowIfNull(filter);
         await using var connection = await OpenConnectionAsync(cancellationToken);
 
-        var totalsSql = "SELECT SUM(successful_sessions), SUM(failed_sessions), COUNT(DISTINCT report_row) FROM policies" + WhereClause(filter);
+        var totalsSql = $"SELECT {Sum("successful_sessions")}, {Sum("failed_sessions")}, COUNT(DISTINCT report_row) FROM policies" + WhereClause(filter);
         var totalsRow = (await QueryCountsAsync(connection, totalsSql, filter, hasSuccesses: true, cancellationToken)).Single();
         var totals = new SummaryCounts(totalsRow.SuccessfulSessions, totalsRow.FailedSessions, totalsRow.Reports);
         if (grouping is null)
@@ -61,15 +68,37 @@ public abstract class DbReportStore : IReportStore
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping."),
         };
         var sessions = hasSuccesses
-            ? "SUM(successful_sessions), SUM(failed_sessions)"
-            : "NULL, SUM(failed_session_count)";
+            ? $"{Sum("successful_sessions")}, {Sum("failed_sessions")}"
+            : $"NULL, {Sum("failed_session_count")}";
         var sql = $"SELECT {keyExpression}, {sessions}, COUNT(DISTINCT report_row) FROM {table}{WhereClause(filter)} GROUP BY 1";
 
         var rows = await QueryCountsAsync(connection, sql, filter, hasSuccesses, cancellationToken, withKey: true);
         var ordered = grouping == SummaryGrouping.Day
             ? rows.OrderBy(r => r.Key, StringComparer.Ordinal)
             : rows.OrderByDescending(r => r.FailedSessions).ThenBy(r => r.Key, StringComparer.Ordinal);
-        return new ReportSummary(filter, grouping, totals, ordered.ToList());
+        var reconciliation = hasSuccesses ? null : await ReconcileFailureDetailsAsync(connection, filter, cancellationToken);
+        return new ReportSummary(filter, grouping, totals, ordered.ToList(), reconciliation);
+    }
+
+    // Per policy, compares total-failure-session-count with the sum of its failure details, so
+    // that a breakdown by failure details adds up to the failed sessions of the selection.
+    private async Task<FailureDetailReconciliation> ReconcileFailureDetailsAsync(DbConnection connection, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        const string Detailed = "COALESCE(d.n, 0)";
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {Sum($"CASE WHEN failed_sessions > {Detailed} THEN failed_sessions - {Detailed} ELSE 0 END")},
+                   {Sum($"CASE WHEN {Detailed} > failed_sessions THEN {Detailed} - failed_sessions ELSE 0 END")}
+            FROM policies p
+            LEFT JOIN (SELECT report_row AS detail_report, policy_ordinal, {Sum("failed_session_count")} AS n
+                       FROM failure_details GROUP BY report_row, policy_ordinal) d
+              ON d.detail_report = p.report_row AND d.policy_ordinal = p.ordinal
+            """ + WhereClause(filter);
+        AddFilterParameters(command, filter);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new FailureDetailReconciliation(ToInt64(reader.GetValue(0)), ToInt64(reader.GetValue(1)));
     }
 
     /// <inheritdoc/>
@@ -78,7 +107,7 @@ public abstract class DbReportStore : IReportStore
         ArgumentNullException.ThrowIfNull(filter);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT mx_host, SUM(successful_sessions), SUM(failed_sessions) FROM policies"
+        command.CommandText = $"SELECT mx_host, {Sum("successful_sessions")}, {Sum("failed_sessions")} FROM policies"
             + WhereClause(filter) + " GROUP BY mx_host";
         AddFilterParameters(command, filter);
 
@@ -120,6 +149,45 @@ public abstract class DbReportStore : IReportStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new StoreIntegrity(ToInt64(reader.GetValue(0)), ToInt64(reader.GetValue(1)));
+    }
+
+    /// <summary>
+    /// Returns whether the stored report with the key of <paramref name="rows"/> has the same date
+    /// range, policy and failure-detail counts and session totals, which tells a second delivery
+    /// from a different report that reuses a report-id.
+    /// </summary>
+    private protected async Task<bool> HasSameContentAsync(DbConnection connection, DbTransaction transaction, ReportRows rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            SELECT r.start_time, r.end_time, r.policy_count, r.failure_detail_count,
+                   (SELECT {Sum("successful_sessions")} FROM policies WHERE report_row = r.id),
+                   (SELECT {Sum("failed_sessions")} FROM policies WHERE report_row = r.id),
+                   (SELECT {Sum("failed_session_count")} FROM failure_details WHERE report_row = r.id)
+            FROM reports r WHERE r.organization_key = @organization AND r.report_id = @reportId
+            """;
+        AddParameter(command, "organization", rows.Key.Organization);
+        AddParameter(command, "reportId", rows.Key.ReportId);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        long[] stored = [.. Enumerable.Range(0, 7).Select(i => ToInt64(reader.GetValue(i)))];
+        long[] incoming =
+        [
+            rows.StartTime,
+            rows.EndTime,
+            rows.Policies.Count,
+            rows.FailureDetailCount,
+            Saturated(rows.Policies.Select(p => p.SuccessfulSessions)),
+            Saturated(rows.Policies.Select(p => p.FailedSessions)),
+            Saturated(rows.Policies.SelectMany(p => p.FailureDetails).Select(d => d.FailedSessionCount)),
+        ];
+        return stored.AsSpan().SequenceEqual(incoming);
     }
 
     /// <summary>Adds a named parameter to <paramref name="command"/>.</summary>
@@ -205,5 +273,24 @@ public abstract class DbReportStore : IReportStore
             .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    private static long ToInt64(object value) => value is DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    private static long Saturated(IEnumerable<long> values)
+    {
+        long sum = 0;
+        foreach (var value in values)
+        {
+            sum = sum > long.MaxValue - value ? long.MaxValue : sum + value;
+        }
+
+        return sum;
+    }
+
+    private static long ToInt64(object value) => value switch
+    {
+        DBNull => 0,
+        double real when real >= long.MaxValue => long.MaxValue,
+        double real => (long)Math.Round(real),
+        decimal number when number >= long.MaxValue => long.MaxValue,
+        decimal number => (long)number,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 }

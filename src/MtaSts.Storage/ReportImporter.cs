@@ -89,7 +89,13 @@ public sealed class ReportImporter
 
         var outcomes = await committing;
         var stored = outcomes.Count(o => o == StoreOutcome.Stored);
-        var updated = counts with { Stored = counts.Stored + stored, Duplicates = counts.Duplicates + outcomes.Count - stored };
+        var different = outcomes.Count(o => o == StoreOutcome.DuplicateWithDifferentContent);
+        var updated = counts with
+        {
+            Stored = counts.Stored + stored,
+            Duplicates = counts.Duplicates + outcomes.Count - stored,
+            DuplicatesWithDifferentContent = counts.DuplicatesWithDifferentContent + different,
+        };
         progress?.Report(updated);
         return updated;
     }
@@ -99,4 +105,6 @@ public sealed class ReportImporter
 /// <param name="Stored">Reports committed to the store.</param>
 /// <param name="Duplicates">Reports already stored (RFC 8460 §5.3) and so not counted again.</param>
 /// <param name="NotManaged">Reports skipped because none of their policy domains is managed.</param>
-public sealed record ImportCounts(long Stored, long Duplicates, long NotManaged);
+/// <param name="DuplicatesWithDifferentContent">The duplicates whose content differs from the stored
+/// report with the same report-id, also counted in <paramref name="Duplicates"/>.</param>
+public sealed record ImportCounts(long Stored, long Duplicates, long NotManaged, long DuplicatesWithDifferentContent = 0);

@@ -29,6 +29,7 @@ internal static class CliProcess
         start.Environment.Remove("MTASTS_DEBUG");
         start.Environment.Remove("MTASTS_STORE");
         start.Environment.Remove("MTASTS_IMAP_PASSWORD");
+        start.Environment.Remove("PGPASSWORD");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

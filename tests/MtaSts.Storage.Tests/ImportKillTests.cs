@@ -78,7 +78,7 @@ public sealed partial class ImportKillTests : IDisposable
         {
             if (StoredLine().Match(line) is { Success: true } match)
             {
-                counted = Math.Max(counted, int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                counted = Math.Max(counted, int.Parse(match.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
             }
 
             if (!killed && counted >= KillAfterStored)
@@ -124,6 +124,6 @@ public sealed partial class ImportKillTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    [GeneratedRegex(@"^Stored so far: (\d+) new reports")]
+    [GeneratedRegex(@"^Stored so far: ([\d,]+) new reports")]
     private static partial Regex StoredLine();
 }

@@ -11,7 +11,7 @@ public sealed class ReadinessEvaluatorTests : IAsyncLifetime
 {
     private static readonly FixedClock s_clock = new(Day1.AddDays(10));
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mtasts-storage-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mtasts-storage-tests", Guid.NewGuid().ToString("N"))).FullName;
     private IReportStore _store = null!;
 
     public async Task InitializeAsync() => _store = await SqliteReportStore.OpenAsync(Path.Combine(_folder, "reports.db"));
@@ -45,7 +45,7 @@ public sealed class ReadinessEvaluatorTests : IAsyncLifetime
 
         Assert.Equal(ReadinessVerdict.InsufficientEvidence, report.Verdict);
         Assert.False(Check(report, "READINESS-DAYS").Passed);
-        Assert.Equal(["3", "14", "7"], Check(report, "READINESS-DAYS").Arguments);
+        Assert.Equal([3L, 14L, 7L], Check(report, "READINESS-DAYS").Values.Select(v => v.Value));
         Assert.True(Check(report, "READINESS-REPORTERS").Passed);
     }
 
@@ -58,7 +58,9 @@ public sealed class ReadinessEvaluatorTests : IAsyncLifetime
 
         Assert.Equal(ReadinessVerdict.NotReady, report.Verdict);
         Assert.False(Check(report, "READINESS-CERTIFICATE-FAILURES").Passed);
-        Assert.Equal(["16", "certificate-expired"], Check(report, "READINESS-CERTIFICATE-FAILURES").Arguments);
+        var certificate = Check(report, "READINESS-CERTIFICATE-FAILURES");
+        Assert.Equal(16L, certificate.Values[0].Value);
+        Assert.Equal(["certificate-expired"], (IEnumerable<string>)certificate.Values[1].Value);
         Assert.True(Check(report, "READINESS-POLICY-FAILURES").Passed);
     }
 
@@ -82,7 +84,13 @@ public sealed class ReadinessEvaluatorTests : IAsyncLifetime
         var report = await EvaluateAsync();
 
         Assert.Equal(ReadinessVerdict.NotReady, report.Verdict);
-        Assert.Equal(["33.333 %", "800", "2400", "1 %"], Check(report, "READINESS-FAILURE-RATE").Arguments);
+        var rate = Check(report, "READINESS-FAILURE-RATE");
+        Assert.Equal(["failureRatePercent", "failedSessions", "sessions", "maximumFailureRatePercent"], rate.Values.Select(v => v.Name));
+        Assert.Equal(100.0 / 3, (double)rate.Values[0].Value, 6);
+        Assert.Equal([800L, 2400L], rate.Values.Skip(1).Take(2).Select(v => v.Value));
+        Assert.Equal(1.0, (double)rate.Values[3].Value, 6);
+        Assert.StartsWith("Failure rate 33.333%: 800 of 2,400 sessions failed; at most 1% is allowed.", rate.Describe(new CultureInfo("en")), StringComparison.Ordinal);
+        Assert.StartsWith("Tasa de fallos del 33,333 %: fallaron 800 de 2.400 sesiones", rate.Describe(new CultureInfo("es")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +102,7 @@ public sealed class ReadinessEvaluatorTests : IAsyncLifetime
 
         Assert.Equal(ReadinessVerdict.NotReady, report.Verdict);
         Assert.False(Check(report, "READINESS-MX-SUCCESS").Passed);
-        Assert.Equal(["mx9.example.test"], Check(report, "READINESS-MX-SUCCESS").Arguments);
+        Assert.Equal(["mx9.example.test"], (IEnumerable<string>)Check(report, "READINESS-MX-SUCCESS").Values.Single().Value);
     }
 
     [Fact]
@@ -126,6 +134,14 @@ public sealed class ReadinessEvaluatorTests : IAsyncLifetime
         Assert.Equal(ReadinessVerdict.InsufficientEvidence, report.Verdict);
         Assert.Null(report.Mode);
         Assert.False(Check(report, "READINESS-MX-NONE").Passed);
+        Assert.DoesNotContain(report.Checks, c => c.Code == "READINESS-FAILURE-RATE");
+        Assert.Equal(
+            "No sessions were reported, so there is no failure rate to judge yet.",
+            Check(report, "READINESS-SESSIONS-NONE").Describe(CultureInfo.GetCultureInfo("en")));
+        Assert.StartsWith(
+            "The store has no reports about example.test in this window",
+            report.DescribeVerdict(CultureInfo.GetCultureInfo("en")),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,7 +155,7 @@ public sealed class ReadinessEvaluatorTests : IAsyncLifetime
         foreach (var check in report.Checks.Concat(report.Checks.Select(c => c with { Passed = !c.Passed })))
         {
             var key = check.Code + (check.Passed ? ".Pass" : ".Fail");
-            if (key == "READINESS-MX-NONE.Pass")
+            if (key is "READINESS-MX-NONE.Pass" or "READINESS-SESSIONS-NONE.Pass")
             {
                 continue;
             }

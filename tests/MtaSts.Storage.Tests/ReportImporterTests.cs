@@ -6,7 +6,7 @@ namespace MtaSts.Storage.Tests;
 
 public sealed class ReportImporterTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mtasts-storage-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mtasts-storage-tests", Guid.NewGuid().ToString("N"))).FullName;
     private IReportStore _store = null!;
 
     public async Task InitializeAsync() => _store = await SqliteReportStore.OpenAsync(Path.Combine(_folder, "reports.db"));

@@ -57,6 +57,29 @@ public abstract class ReportStoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Add_flags_reused_report_id()
+    {
+        await Store.AddAsync([Incoming(Report("r1", start: Day1, policies: Sts("example.test", "testing", 10, 2)))]);
+
+        var later = await Store.AddAsync(
+        [
+            Incoming(Report("r1", start: Day1, policies: Sts("example.test", "testing", 10, 2))),
+            Incoming(Report("r1", start: Day1, policies: Sts("example.test", "testing", 11, 2))),
+            Incoming(Report("r1", start: Day1.AddDays(1), policies: Sts("example.test", "testing", 10, 2))),
+            Incoming(Report("r2", start: Day1)),
+            Incoming(Report("r2", start: Day1, policies: Sts("example.test", "testing", 100, 0, Failure("starttls-not-supported", 1)))),
+        ]);
+        var summary = await Store.SummarizeAsync(ReportFilter.All, null);
+
+        Assert.Equal(
+            [StoreOutcome.Duplicate, StoreOutcome.DuplicateWithDifferentContent, StoreOutcome.DuplicateWithDifferentContent,
+            StoreOutcome.Stored, StoreOutcome.DuplicateWithDifferentContent],
+            later);
+        Assert.Equal(2, summary.Totals.Reports);
+        Assert.Equal(110, summary.Totals.SuccessfulSessions);
+    }
+
+    [SkippableFact]
     public async Task Add_recognises_duplicate_within_batch()
     {
         var outcomes = await Store.AddAsync([Incoming(Report("r1")), Incoming(Report("r1")), Incoming(Report("r2"))]);
@@ -156,6 +179,46 @@ public abstract class ReportStoreContract : IAsyncLifetime
         Assert.Equal(1, secondDay.Totals.Reports);
         Assert.Equal(50, secondDay.Totals.SuccessfulSessions);
         Assert.Equal(50.0 / 55, secondDay.Totals.SuccessRate!.Value, 6);
+    }
+
+    [SkippableFact]
+    public async Task Summary_reconciles_failure_details()
+    {
+        await Store.AddAsync(
+        [
+            SampleReports.Incoming(SampleReports.Report("full", policies: SampleReports.Sts("example.test", "testing", 10, 5, SampleReports.Failure("starttls-not-supported", 5)))),
+            SampleReports.Incoming(SampleReports.Report("bare", policies: SampleReports.Sts("example.test", "testing", 10, 4))),
+            SampleReports.Incoming(SampleReports.Report("twice", policies: SampleReports.Sts("example.test", "testing", 10, 2,
+                SampleReports.Failure("certificate-expired", 2), SampleReports.Failure("validation-failure", 1)))),
+        ]);
+
+        var byResult = await Store.SummarizeAsync(ReportFilter.All, SummaryGrouping.Result);
+        var byOrg = await Store.SummarizeAsync(ReportFilter.All, SummaryGrouping.Org);
+
+        Assert.Equal(new FailureDetailReconciliation(4, 1), byResult.Reconciliation);
+        Assert.Equal(11, byResult.Totals.FailedSessions);
+        Assert.Equal(8, byResult.Rows.Sum(r => r.FailedSessions));
+        Assert.Null(byOrg.Reconciliation);
+    }
+
+    [SkippableFact]
+    public async Task Summary_saturates_instead_of_overflowing()
+    {
+        var half = long.MaxValue / 2 + 1;
+        await Store.AddAsync(
+        [
+            SampleReports.Incoming(SampleReports.Report("big-1", policies: SampleReports.Sts("example.test", "testing", half, 1))),
+            SampleReports.Incoming(SampleReports.Report("big-2", policies: SampleReports.Sts("example.test", "testing", half, 1))),
+        ]);
+
+        var summary = await Store.SummarizeAsync(ReportFilter.All, SummaryGrouping.Org);
+        var mxHosts = await Store.SummarizeMxHostsAsync(ReportFilter.All);
+
+        Assert.Equal(long.MaxValue, summary.Totals.SuccessfulSessions);
+        Assert.Equal(2, summary.Totals.FailedSessions);
+        Assert.Equal(long.MaxValue, summary.Totals.Sessions);
+        Assert.Equal(long.MaxValue, Assert.Single(summary.Rows).SuccessfulSessions);
+        Assert.Equal(long.MaxValue, Assert.Single(mxHosts).SuccessfulSessions);
     }
 
     [SkippableFact]

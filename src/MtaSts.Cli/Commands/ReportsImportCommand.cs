@@ -17,6 +17,11 @@ internal static class ReportsImportCommand
     /// <summary>The environment variable that contains the IMAP password.</summary>
     public const string PasswordVariable = "MTASTS_IMAP_PASSWORD";
 
+    private const int DefaultBatchSize = 1000;
+
+    // A batch is held in memory until its transaction commits.
+    private const int MaximumBatchSize = 100_000;
+
     public static Command Create()
     {
         var inputs = new Argument<string[]>("PATH|URL")
@@ -28,29 +33,21 @@ internal static class ReportsImportCommand
         var domains = new Option<string[]>("--domain") { Description = StoreText.Get("Import.Domain"), HelpName = "DOMAIN" };
         var moveTo = new Option<string>("--move-to") { Description = StoreText.Get("Import.MoveTo"), HelpName = "FOLDER" };
         var caFile = new Option<string>("--ca-file") { Description = StoreText.Get("Import.CaFile"), HelpName = "PEM" };
-        var batchSize = new Option<int>("--batch-size")
+        var batchSize = new Option<string>("--batch-size")
         {
-            Description = StoreText.Get("Import.BatchSize"),
+            Description = StoreText.Get("Import.BatchSize", DefaultBatchSize),
             HelpName = "N",
-            DefaultValueFactory = _ => 1000,
         };
-        batchSize.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError(StoreText.Get("Error.BatchSize", result.GetValueOrDefault<int>()));
-            }
-        });
 
         var command = new Command("import", StoreText.Get("Import.Description")) { inputs, store, domains, moveTo, caFile, batchSize };
         command.SetAction((result, cancellationToken) => RunAsync(
             new ImportRequest(
                 result.GetRequiredValue(inputs),
                 result.GetValue(store),
-                result.GetValue(domains) ?? [],
+                (result.GetValue(domains) ?? []).Select(DomainNames.ToPolicyDomain).ToArray(),
                 result.GetValue(moveTo),
                 result.GetValue(caFile),
-                result.GetValue(batchSize)),
+                NumberOptions.ParseInteger(result.GetValue(batchSize), "--batch-size", DefaultBatchSize, 1, MaximumBatchSize)),
             cancellationToken));
         return command;
     }
@@ -70,7 +67,7 @@ internal static class ReportsImportCommand
         var trustedRoots = request.CaFile is null ? null : LoadCaFile(request.CaFile);
         var password = mailboxes.Count == 0 ? null : ReadPassword(mailboxes[0]);
 
-        await using var store = await StoreOptions.OpenAsync(request.Store, cancellationToken);
+        await using var store = await StoreOptions.OpenAsync(request.Store, create: true, cancellationToken);
         var screen = Screen.ForStandardOutput();
         screen.Field(StoreText.Get("Import.StoreLabel"), store.Location);
 

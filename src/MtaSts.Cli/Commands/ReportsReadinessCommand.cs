@@ -10,34 +10,35 @@ namespace MtaSts.Cli.Commands;
 /// </summary>
 internal static class ReportsReadinessCommand
 {
+    // Ten years of daily reports; larger windows only overflow date arithmetic.
+    private const int MaximumDays = 3650;
+
+    private const int MaximumReporters = 100_000;
+
     public static Command Create()
     {
         var defaults = new ReadinessOptions();
         var domain = new Argument<string>("DOMAIN") { Description = StoreText.Get("Readiness.DomainArgument") };
         var store = StoreOptions.Store();
-        var days = new Option<int>("--days")
+        var days = new Option<string>("--days")
         {
-            Description = StoreText.Get("Readiness.Days", defaults.Days),
+            Description = StoreText.Get("Readiness.Days", defaults.Days, MaximumDays),
             HelpName = "N",
-            DefaultValueFactory = _ => defaults.Days,
         };
-        var minimumDays = new Option<int>("--min-days")
+        var minimumDays = new Option<string>("--min-days")
         {
             Description = StoreText.Get("Readiness.MinDays", defaults.MinimumReportDays),
             HelpName = "N",
-            DefaultValueFactory = _ => defaults.MinimumReportDays,
         };
-        var minimumReporters = new Option<int>("--min-reporters")
+        var minimumReporters = new Option<string>("--min-reporters")
         {
             Description = StoreText.Get("Readiness.MinReporters", defaults.MinimumReporters),
             HelpName = "N",
-            DefaultValueFactory = _ => defaults.MinimumReporters,
         };
-        var maximumFailureRate = new Option<double>("--max-failure-rate")
+        var maximumFailureRate = new Option<string>("--max-failure-rate")
         {
             Description = StoreText.Get("Readiness.MaxFailureRate", defaults.MaximumFailureRate * 100),
             HelpName = "PERCENT",
-            DefaultValueFactory = _ => defaults.MaximumFailureRate * 100,
         };
         var json = CommonOptions.Json();
 
@@ -47,17 +48,15 @@ internal static class ReportsReadinessCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = new ReadinessOptions
-            {
-                Days = result.GetValue(days),
-                MinimumReportDays = result.GetValue(minimumDays),
-                MinimumReporters = result.GetValue(minimumReporters),
-                MaximumFailureRate = result.GetValue(maximumFailureRate) / 100,
-            };
-            Validate(options);
+            var options = ParseOptions(
+                result.GetValue(days),
+                result.GetValue(minimumDays),
+                result.GetValue(minimumReporters),
+                result.GetValue(maximumFailureRate));
+            var policyDomain = DomainNames.ToPolicyDomain(result.GetRequiredValue(domain));
 
-            await using var reports = await StoreOptions.OpenAsync(result.GetValue(store), cancellationToken);
-            var readiness = await ReadinessEvaluator.EvaluateAsync(reports, result.GetRequiredValue(domain), options, cancellationToken: cancellationToken);
+            await using var reports = await StoreOptions.OpenAsync(result.GetValue(store), create: false, cancellationToken);
+            var readiness = await ReadinessEvaluator.EvaluateAsync(reports, policyDomain, options, cancellationToken: cancellationToken);
             if (result.GetValue(json))
             {
                 JsonOutput.Write(writer => ReadinessView.WriteJson(writer, readiness));
@@ -72,26 +71,24 @@ internal static class ReportsReadinessCommand
         return command;
     }
 
-    private static void Validate(ReadinessOptions options)
+    private static ReadinessOptions ParseOptions(string? days, string? minimumDays, string? minimumReporters, string? maximumFailureRate)
     {
-        if (options.Days < 1)
+        var defaults = new ReadinessOptions();
+        var dayCount = NumberOptions.ParseInteger(days, "--days", defaults.Days, 1, MaximumDays);
+
+        // Without --min-days, a window shorter than the default minimum asks for every day of it.
+        var minimumDayCount = NumberOptions.ParseInteger(minimumDays, "--min-days", Math.Min(defaults.MinimumReportDays, dayCount), 0, MaximumDays);
+        if (minimumDayCount > dayCount)
         {
-            throw new CommandException(StoreText.Get("Error.Days", options.Days));
+            throw new CommandException(StoreText.Get("Error.MinDays", minimumDays, dayCount));
         }
 
-        if (options.MinimumReportDays < 0 || options.MinimumReportDays > options.Days)
+        return new ReadinessOptions
         {
-            throw new CommandException(StoreText.Get("Error.MinDays", options.MinimumReportDays, options.Days));
-        }
-
-        if (options.MinimumReporters < 0)
-        {
-            throw new CommandException(StoreText.Get("Error.MinReporters", options.MinimumReporters));
-        }
-
-        if (options.MaximumFailureRate is < 0 or > 1 || double.IsNaN(options.MaximumFailureRate))
-        {
-            throw new CommandException(StoreText.Get("Error.MaxFailureRate", options.MaximumFailureRate * 100));
-        }
+            Days = dayCount,
+            MinimumReportDays = minimumDayCount,
+            MinimumReporters = NumberOptions.ParseInteger(minimumReporters, "--min-reporters", defaults.MinimumReporters, 0, MaximumReporters),
+            MaximumFailureRate = NumberOptions.ParsePercent(maximumFailureRate, "--max-failure-rate", defaults.MaximumFailureRate * 100) / 100,
+        };
     }
 }

@@ -32,7 +32,7 @@ internal static class ReportsSummaryCommand
             }
 
             var filter = new ReportFilter(
-                result.GetValue(domain),
+                result.GetValue(domain) is { } name ? DomainNames.ToPolicyDomain(name) : null,
                 ReportDates.Parse(result.GetValue(since), "--since", isEnd: false),
                 ReportDates.Parse(result.GetValue(until), "--until", isEnd: true));
             if (filter.Since >= filter.Until)
@@ -40,8 +40,8 @@ internal static class ReportsSummaryCommand
                 throw new CommandException(StoreText.Get("Error.EmptyRange", result.GetValue(since), result.GetValue(until)));
             }
 
-            var grouping = result.GetValue(by) is { } name ? Enum.Parse<SummaryGrouping>(name, ignoreCase: true) : (SummaryGrouping?)null;
-            await using var reports = await StoreOptions.OpenAsync(result.GetValue(store), cancellationToken);
+            var grouping = result.GetValue(by) is { } groupName ? Enum.Parse<SummaryGrouping>(groupName, ignoreCase: true) : (SummaryGrouping?)null;
+            await using var reports = await StoreOptions.OpenAsync(result.GetValue(store), create: false, cancellationToken);
             var summary = await reports.SummarizeAsync(filter, grouping, cancellationToken);
 
             if (result.GetValue(json))

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using MtaSts.Cli.Output;
 using MtaSts.Storage;
+using MtaSts.Storage.Postgres;
 
 namespace MtaSts.Cli.Commands;
 
@@ -18,31 +19,98 @@ internal static class StoreOptions
         HelpName = "FILE|URL",
     };
 
-    /// <summary>Returns the store named by <paramref name="option"/>, else by <c>MTASTS_STORE</c>, else <see langword="null"/> for the default file.</summary>
+    /// <summary>
+    /// Returns the store named by <paramref name="option"/>, else by <c>MTASTS_STORE</c>, else
+    /// <see langword="null"/> for the default file. An empty <c>--store</c> is rejected rather
+    /// than read as "not given", while an empty <c>MTASTS_STORE</c> counts as unset.
+    /// </summary>
     public static string? Resolve(string? option)
     {
-        if (!string.IsNullOrWhiteSpace(option))
+        if (option is not null)
         {
+            if (string.IsNullOrWhiteSpace(option))
+            {
+                throw new CommandException(StoreText.Get("Error.StoreEmpty", ReportStore.DefaultPath));
+            }
+
             return option;
         }
 
         return Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
     }
 
-    /// <summary>Opens the store, turning a wrong value or an unreachable database into one message that names it.</summary>
-    public static async Task<IReportStore> OpenAsync(string? option, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the store, creating it when <paramref name="create"/> is set, and turns a wrong value
+    /// or an unusable database into one message that names the store without its password.
+    /// </summary>
+    public static async Task<IReportStore> OpenAsync(string? option, bool create, CancellationToken cancellationToken)
     {
         var location = Resolve(option);
-        var shown = location ?? ReportStore.DefaultPath;
+        if (option is not null && PostgresReportStore.IsPostgresLocation(option) && PostgresReportStore.ContainsPassword(option))
+        {
+            Console.Error.WriteLine(StoreText.Get("Warning.StorePassword"));
+        }
+
         try
         {
-            return await ReportStore.OpenAsync(location, cancellationToken);
+            return create
+                ? await ReportStore.OpenAsync(location, cancellationToken)
+                : await ReportStore.OpenExistingAsync(location, cancellationToken);
+        }
+        catch (ReportStoreException e)
+        {
+            throw new CommandException(Describe(e));
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
         {
-            // The connection string may hold a password, so a PostgreSQL store is named without it.
-            var name = Storage.Postgres.PostgresReportStore.IsPostgresLocation(shown) ? StoreText.Get("Store.Postgres") : shown;
-            throw new CommandException(StoreText.Get("Error.StoreOpenFailed", name, e.Message));
+            var reason = e.Message.TrimEnd().TrimEnd('.');
+            throw new CommandException(StoreText.Get("Error.StoreOpenFailed", Name(location), reason));
+        }
+    }
+
+    private static string Describe(ReportStoreException e) => e.Error switch
+    {
+        ReportStoreError.NotFound => StoreText.Get("Error.StoreNotFound", e.Location),
+        ReportStoreError.FolderNotFound => StoreText.Get("Error.StoreFolderNotFound", e.Location, Path.GetDirectoryName(e.Location)),
+        ReportStoreError.NotSqlite => StoreText.Get("Error.StoreNotSqlite", e.Location),
+        ReportStoreError.NotReportStore => StoreText.Get("Error.StoreNotReportStore", e.Location),
+        ReportStoreError.InvalidLocation when e.Location == "PostgreSQL" => StoreText.Get("Error.StoreInvalidPostgres"),
+        ReportStoreError.InvalidLocation => StoreText.Get("Error.StoreInvalidLocation", e.Location),
+        ReportStoreError.AuthenticationFailed => StoreText.Get("Error.StoreAuthentication", e.Location),
+        ReportStoreError.DatabaseNotFound => StoreText.Get("Error.StoreDatabaseNotFound", e.Location),
+        ReportStoreError.ServerError => StoreText.Get("Error.StoreServerError", e.Location, e.Detail),
+        _ => StoreText.Get("Error.StoreConnection", e.Location, ConnectionReason(e.Detail)),
+    };
+
+    private static string ConnectionReason(string? detail) => detail switch
+    {
+        "ConnectionRefused" => StoreText.Get("Error.StoreConnection.Refused"),
+        "TimedOut" => StoreText.Get("Error.StoreConnection.TimedOut"),
+        "HostNotFound" or "TryAgain" or "NoData" => StoreText.Get("Error.StoreConnection.HostNotFound"),
+        "NetworkUnreachable" or "HostUnreachable" => StoreText.Get("Error.StoreConnection.Unreachable"),
+        _ => StoreText.Get("Error.StoreConnection.Other", detail ?? "-"),
+    };
+
+    // The connection string may contain a password, so a PostgreSQL store is named by its URL without it.
+    private static string Name(string? location)
+    {
+        if (location is null)
+        {
+            return ReportStore.DefaultPath;
+        }
+
+        if (!PostgresReportStore.IsPostgresLocation(location))
+        {
+            return location;
+        }
+
+        try
+        {
+            return PostgresReportStore.Describe(location);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return StoreText.Get("Store.Postgres");
         }
     }
 }

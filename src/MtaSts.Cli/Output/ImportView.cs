@@ -14,6 +14,11 @@ internal static class ImportView
         screen.Field(StoreText.Get("Import.Inputs.Label"), Number(reader.InputsRead));
         screen.Field(StoreText.Get("Import.Stored"), Number(counts.Stored));
         screen.Field(StoreText.Get("Import.Duplicates"), Number(counts.Duplicates));
+        if (counts.DuplicatesWithDifferentContent > 0)
+        {
+            screen.Status(Mark.Warning, StoreText.Get("Import.DifferentContent", Number(counts.DuplicatesWithDifferentContent)));
+        }
+
         screen.Field(StoreText.Get("Import.Rejected"), Number(reader.Rejections.Count));
         if (counts.NotManaged > 0)
         {

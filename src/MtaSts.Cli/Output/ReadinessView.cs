@@ -14,8 +14,8 @@ internal static class ReadinessView
         screen.Field(StoreText.Get("Import.StoreLabel"), location);
         screen.Field(StoreText.Get("Readiness.Window"), StoreText.Get(
             "Readiness.WindowValue",
-            readiness.Since.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            readiness.Until.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+            readiness.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            readiness.Until.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         screen.Field(StoreText.Get("Readiness.Mode"), readiness.Mode ?? StoreText.Get("Readiness.ModeUnknown"));
         screen.Field(StoreText.Get("Summary.Reports"), readiness.Totals.Reports.ToString("N0", CultureInfo.CurrentCulture));
         screen.Blank();
@@ -40,8 +40,8 @@ internal static class ReadinessView
         var culture = CultureInfo.CurrentUICulture;
         writer.WriteStartObject();
         writer.WriteString("domain", readiness.Domain);
-        writer.WriteString("since", readiness.Since.ToString("O", CultureInfo.InvariantCulture));
-        writer.WriteString("until", readiness.Until.ToString("O", CultureInfo.InvariantCulture));
+        writer.WriteString("since", UtcTimes.Format(readiness.Since));
+        writer.WriteString("until", UtcTimes.Format(readiness.Until));
         if (readiness.Mode is null)
         {
             writer.WriteNull("mode");
@@ -65,10 +65,42 @@ internal static class ReadinessView
             writer.WriteString("code", check.Code);
             writer.WriteBoolean("passed", check.Passed);
             writer.WriteString("message", check.Describe(culture));
+            writer.WriteStartObject("values");
+            foreach (var value in check.Values)
+            {
+                WriteValue(writer, value);
+            }
+
+            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, ReadinessValue value)
+    {
+        switch (value.Value)
+        {
+            case long number:
+                writer.WriteNumber(value.Name, number);
+                break;
+            case double real:
+                writer.WriteNumber(value.Name, Math.Round(real, 6));
+                break;
+            case IEnumerable<string> list:
+                writer.WriteStartArray(value.Name);
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteString(value.Name, Convert.ToString(value.Value, CultureInfo.InvariantCulture));
+                break;
+        }
     }
 }

@@ -20,18 +20,19 @@ internal static class SummaryView
             Number(summary.Totals.FailedSessions),
             Rate(summary.Totals.SuccessRate)));
 
+        if (summary.Totals.Reports == 0)
+        {
+            screen.Blank();
+            screen.Paragraph(StoreText.Get("Summary.NoRows"));
+            return;
+        }
+
         if (summary.Grouping is not { } grouping)
         {
             return;
         }
 
         screen.Blank();
-        if (summary.Rows.Count == 0)
-        {
-            screen.Paragraph(StoreText.Get("Summary.NoRows"));
-            return;
-        }
-
         string[] headers =
         [
             StoreText.Get("Summary.Group." + grouping),
@@ -48,6 +49,17 @@ internal static class SummaryView
                 Rate(r.SuccessRate),
                 Number(r.Reports)])
             .ToList();
+        if (summary.Reconciliation is { } reconciliation)
+        {
+            AddReconciliationRows(rows, reconciliation);
+        }
+
+        if (rows.Count == 0)
+        {
+            screen.Paragraph(StoreText.Get("Summary.NoFailureDetails"));
+            return;
+        }
+
         screen.Table(headers, rows);
 
         if (screen is TerminalScreen && grouping == SummaryGrouping.Day)
@@ -62,8 +74,8 @@ internal static class SummaryView
         writer.WriteString("store", location);
         writer.WriteStartObject("filter");
         WriteNullable(writer, "domain", summary.Filter.Domain);
-        WriteNullable(writer, "since", summary.Filter.Since?.ToString("O", CultureInfo.InvariantCulture));
-        WriteNullable(writer, "until", summary.Filter.Until?.ToString("O", CultureInfo.InvariantCulture));
+        WriteNullable(writer, "since", summary.Filter.Since is { } since ? UtcTimes.Format(since) : null);
+        WriteNullable(writer, "until", summary.Filter.Until is { } until ? UtcTimes.Format(until) : null);
         writer.WriteEndObject();
         WriteNullable(writer, "by", summary.Grouping?.ToString().ToLowerInvariant());
         writer.WritePropertyName("totals");
@@ -75,12 +87,22 @@ internal static class SummaryView
         }
 
         writer.WriteEndArray();
+        if (summary.Reconciliation is { } reconciliation)
+        {
+            writer.WriteStartObject("reconciliation");
+            writer.WriteNumber("withoutFailureDetails", reconciliation.WithoutFailureDetails);
+            writer.WriteNumber("countedMoreThanOnce", reconciliation.CountedMoreThanOnce);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 
     /// <summary>
     /// Writes one header line, then a <c>total</c> line for the whole selection, then one
-    /// <c>group</c> line per row. Numbers use the invariant culture; rates are fractions from 0 to 1.
+    /// <c>group</c> line per row. A breakdown by failure details ends with two <c>reconciliation</c>
+    /// lines whose failed sessions make the groups add up to the total. Numbers use the invariant
+    /// culture; rates are fractions from 0 to 1.
     /// </summary>
     public static void WriteCsv(TextWriter writer, ReportSummary summary)
     {
@@ -89,6 +111,27 @@ internal static class SummaryView
         foreach (var row in summary.Rows)
         {
             WriteCsvLine(writer, "group", row.Key, row);
+        }
+
+        if (summary.Reconciliation is { } reconciliation)
+        {
+            writer.WriteLine($"reconciliation,without-failure-details,,{reconciliation.WithoutFailureDetails.ToString(CultureInfo.InvariantCulture)},,,");
+            writer.WriteLine($"reconciliation,counted-more-than-once,,{(-reconciliation.CountedMoreThanOnce).ToString(CultureInfo.InvariantCulture)},,,");
+        }
+    }
+
+    // Rows whose failed sessions, added to the groups, give the total: sessions without failure
+    // details count in, sessions counted under several result types count out.
+    private static void AddReconciliationRows(List<IReadOnlyList<string>> rows, FailureDetailReconciliation reconciliation)
+    {
+        if (reconciliation.WithoutFailureDetails > 0)
+        {
+            rows.Add([StoreText.Get("Summary.WithoutFailureDetails"), "—", Number(reconciliation.WithoutFailureDetails), "—", "—"]);
+        }
+
+        if (reconciliation.CountedMoreThanOnce > 0)
+        {
+            rows.Add([StoreText.Get("Summary.CountedMoreThanOnce"), "—", Number(-reconciliation.CountedMoreThanOnce), "—", "—"]);
         }
     }
 
@@ -159,13 +202,23 @@ internal static class SummaryView
         }
     }
 
+    // Failures can be a tiny share of the successes, so each gets its own chart and scale;
+    // on one scale the failure bars would be empty.
     private static void DrawDailyChart(IReadOnlyList<SummaryRow> days)
     {
-        var chart = new BarChart().Label(Markup.Escape(StoreText.Get("Summary.ChartLabel"))).Width(Math.Min(AnsiConsole.Profile.Width, 100));
-        foreach (var day in days)
+        DrawChart(StoreText.Get("Summary.ChartSuccessful"), days.Select(d => (d.Key, d.SuccessfulSessions ?? 0)), Color.Green);
+        DrawChart(StoreText.Get("Summary.ChartFailed"), days.Select(d => (d.Key, d.FailedSessions)), Color.Red);
+    }
+
+    private static void DrawChart(string label, IEnumerable<(string Day, long Sessions)> days, Color color)
+    {
+        var chart = new BarChart()
+            .Label(Markup.Escape(label))
+            .Width(Math.Min(AnsiConsole.Profile.Width, 100))
+            .UseValueFormatter(value => Number((long)value));
+        foreach (var (day, sessions) in days)
         {
-            chart.AddItem(day.Key + " ✓", day.SuccessfulSessions ?? 0, Color.Green);
-            chart.AddItem(day.Key + " ✗", day.FailedSessions, Color.Red);
+            chart.AddItem(day, sessions, color);
         }
 
         AnsiConsole.WriteLine();
@@ -175,10 +228,18 @@ internal static class SummaryView
     private static string DescribeFilter(ReportFilter filter)
     {
         var domain = filter.Domain ?? StoreText.Get("Summary.AllDomains");
-        var since = filter.Since?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "…";
-        var until = filter.Until?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "…";
-        return StoreText.Get("Summary.SelectionValue", domain, since, until);
+        var since = filter.Since is { } start ? Time(start) : null;
+        var until = filter.Until is { } end ? Time(end) : null;
+        return (since, until) switch
+        {
+            (null, null) => StoreText.Get("Summary.SelectionAll", domain),
+            (_, null) => StoreText.Get("Summary.SelectionSince", domain, since),
+            (null, _) => StoreText.Get("Summary.SelectionUntil", domain, until),
+            _ => StoreText.Get("Summary.SelectionValue", domain, since, until),
+        };
     }
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

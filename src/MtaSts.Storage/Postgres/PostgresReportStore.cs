@@ -70,19 +70,66 @@ public sealed class PostgresReportStore : DbReportStore
         return builder;
     }
 
+    /// <summary>Returns whether <paramref name="location"/> contains a password, which the
+    /// documentation asks to keep in <c>PGPASSWORD</c> or <c>~/.pgpass</c> instead.</summary>
+    public static bool ContainsPassword(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        try
+        {
+            return !string.IsNullOrEmpty(ParseLocation(location).Password);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Connects to the database at <paramref name="location"/> and brings its schema up to date.</summary>
     /// <param name="location">A <c>postgres://</c> URL or an Npgsql connection string. A missing password is
     /// taken from <c>PGPASSWORD</c> or the <c>.pgpass</c> file, as libpq does.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    public static async Task<PostgresReportStore> OpenAsync(string location, CancellationToken cancellationToken = default)
+    /// <exception cref="ReportStoreException">The location is invalid, or the server cannot be used.</exception>
+    public static Task<PostgresReportStore> OpenAsync(string location, CancellationToken cancellationToken = default)
     {
-        var builder = ParseLocation(location);
-        var description = $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
+        return OpenAsync(location, create: true, cancellationToken);
+    }
+
+    /// <summary>Connects to the database at <paramref name="location"/> and brings its schema up to date.</summary>
+    /// <param name="location">A <c>postgres://</c> URL or an Npgsql connection string. A missing password is
+    /// taken from <c>PGPASSWORD</c> or the <c>.pgpass</c> file, as libpq does.</param>
+    /// <param name="create">Whether to create the store's tables in a database that has none.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <exception cref="ReportStoreException">The location is invalid, the server cannot be used, or
+    /// the database has no store and <paramref name="create"/> is <see langword="false"/>.</exception>
+    public static async Task<PostgresReportStore> OpenAsync(string location, bool create, CancellationToken cancellationToken = default)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = ParseLocation(location);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new ReportStoreException(ReportStoreError.InvalidLocation, "PostgreSQL", e.Message, e);
+        }
+
+        var description = Describe(builder);
         var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            if (!create && !await HasSchemaAsync(connection, cancellationToken))
+            {
+                throw new ReportStoreException(ReportStoreError.NotFound, description);
+            }
+
             await SchemaMigrator.MigrateAsync(connection, "Postgres", $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            await dataSource.DisposeAsync();
+            throw Classify(e, description);
         }
         catch
         {
@@ -91,6 +138,51 @@ public sealed class PostgresReportStore : DbReportStore
         }
 
         return new PostgresReportStore(dataSource, description);
+    }
+
+    /// <summary>Returns <paramref name="location"/> as a <c>postgresql://user@host:port/database</c> URL without the password.</summary>
+    /// <exception cref="FormatException">The URL is not valid.</exception>
+    public static string Describe(string location) => Describe(ParseLocation(location));
+
+    private static string Describe(NpgsqlConnectionStringBuilder builder) =>
+        $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
+
+    private static async Task<bool> HasSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT to_regclass('schema_version') IS NOT NULL";
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    private static ReportStoreException Classify(NpgsqlException exception, string description)
+    {
+        if (exception is PostgresException server)
+        {
+            // SQLSTATE class 28 is "invalid authorization specification"; 3D000 is "invalid catalog name".
+            var error = server.SqlState switch
+            {
+                "28P01" or "28000" => ReportStoreError.AuthenticationFailed,
+                "3D000" => ReportStoreError.DatabaseNotFound,
+                _ => ReportStoreError.ServerError,
+            };
+            return new ReportStoreException(error, description, server.SqlState, exception);
+        }
+
+        switch (exception.InnerException)
+        {
+            case System.Net.Sockets.SocketException socket:
+                return new ReportStoreException(ReportStoreError.ConnectionFailed, description, socket.SocketErrorCode.ToString(), exception);
+            case TimeoutException:
+                return new ReportStoreException(ReportStoreError.ConnectionFailed, description, "TimedOut", exception);
+        }
+
+        // NOTE: Npgsql 10 reports a missing password only by its message text, with no SQLSTATE.
+        if (exception.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ReportStoreException(ReportStoreError.AuthenticationFailed, description, "NoPassword", exception);
+        }
+
+        return new ReportStoreException(ReportStoreError.ConnectionFailed, description, null, exception);
     }
 
     /// <inheritdoc/>
@@ -127,6 +219,16 @@ public sealed class PostgresReportStore : DbReportStore
 
         await CopyPoliciesAsync(connection, rows, candidates, stored, cancellationToken);
         await CopyFailureDetailsAsync(connection, rows, candidates, stored, cancellationToken);
+
+        // NOTE: one query per duplicate; re-importing a large archive pays one round trip per report.
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (outcomes[i] == StoreOutcome.Duplicate && !await HasSameContentAsync(connection, transaction, rows[i], cancellationToken))
+            {
+                outcomes[i] = StoreOutcome.DuplicateWithDifferentContent;
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
     }

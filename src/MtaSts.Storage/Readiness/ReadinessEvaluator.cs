@@ -8,7 +8,10 @@ namespace MtaSts.Storage.Readiness;
 /// </summary>
 public static class ReadinessEvaluator
 {
-    /// <summary>Evaluates <paramref name="domain"/> over the <see cref="ReadinessOptions.Days"/> days before now.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="domain"/> over the reports that start in the
+    /// <see cref="ReadinessOptions.Days"/> whole UTC days before today.
+    /// </summary>
     /// <param name="store">The report store.</param>
     /// <param name="domain">The policy domain.</param>
     /// <param name="options">The thresholds, or <see langword="null"/> for the defaults.</param>
@@ -28,7 +31,10 @@ public static class ReadinessEvaluator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Days, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaximumFailureRate, nameof(options));
 
-        var until = (timeProvider ?? TimeProvider.System).GetUtcNow();
+        // RFC 8460 §4.1: daily reports cover whole UTC days from 00:00, so the window is made of
+        // the last Days complete UTC days. Today is left out because its reports cannot exist yet.
+        var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
+        var until = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var since = until.AddDays(-options.Days);
         var filter = new ReportFilter(domain, since, until);
 
@@ -64,11 +70,14 @@ public static class ReadinessEvaluator
         var checks = new List<ReadinessCheck>
         {
             new("READINESS-DAYS", evidence.ReportDays >= options.MinimumReportDays,
-                [Number(evidence.ReportDays), Number(options.Days), Number(options.MinimumReportDays)]),
+                [new("reportDays", (long)evidence.ReportDays), new("days", (long)options.Days), new("minimumReportDays", (long)options.MinimumReportDays)]),
             new("READINESS-REPORTERS", evidence.Reporters >= options.MinimumReporters,
-                [Number(evidence.Reporters), Number(options.MinimumReporters)]),
-            new("READINESS-FAILURE-RATE", sessions > 0 && failureRate <= options.MaximumFailureRate,
-                [Percent(failureRate), Number(totals.FailedSessions), Number(sessions), Percent(options.MaximumFailureRate)]),
+                [new("reporters", (long)evidence.Reporters), new("minimumReporters", (long)options.MinimumReporters)]),
+            sessions == 0
+                ? new ReadinessCheck("READINESS-SESSIONS-NONE", false, [new("sessions", 0L)])
+                : new ReadinessCheck("READINESS-FAILURE-RATE", failureRate <= options.MaximumFailureRate,
+                    [new("failureRatePercent", failureRate * 100), new("failedSessions", totals.FailedSessions), new("sessions", sessions),
+                    new("maximumFailureRatePercent", options.MaximumFailureRate * 100)]),
         };
 
         // RFC 8460 §4.3.2.2: sts-* result types mean senders could not fetch or trust the policy.
@@ -86,7 +95,7 @@ public static class ReadinessEvaluator
         checks.Add(mxHosts.Count == 0
             ? new ReadinessCheck("READINESS-MX-NONE", false, [])
             : new ReadinessCheck("READINESS-MX-SUCCESS", mxWithoutSuccess.Count == 0,
-                [string.Join(", ", mxWithoutSuccess.Count == 0 ? mxHosts : mxWithoutSuccess)]));
+                [new(mxWithoutSuccess.Count == 0 ? "mxHosts" : "mxHostsWithoutSuccess", mxWithoutSuccess.Count == 0 ? mxHosts : mxWithoutSuccess)]));
 
         var failing = (sessions > 0 && failureRate > options.MaximumFailureRate)
             || policyFailures.Sessions > 0
@@ -117,7 +126,7 @@ public static class ReadinessEvaluator
 
     private static ReadinessCheck FailureCheck(string code, (long Sessions, IReadOnlyList<string> ResultTypes) failures)
     {
-        return new ReadinessCheck(code, failures.Sessions == 0, [Number(failures.Sessions), string.Join(", ", failures.ResultTypes)]);
+        return new ReadinessCheck(code, failures.Sessions == 0, [new("failedSessions", failures.Sessions), new("resultTypes", failures.ResultTypes)]);
     }
 
     // The MX hosts named in failure details plus the exact names the reported policies list.
@@ -159,9 +168,6 @@ public static class ReadinessEvaluator
         return dot > 0 && host[(dot + 1)..] == normalized[2..];
     }
 
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Percent(double fraction) => (fraction * 100).ToString("0.###", CultureInfo.InvariantCulture) + " %";
 }
 
 /// <summary>What the store reports about a domain over the window.</summary>

@@ -3,7 +3,7 @@ namespace MtaSts.Storage.Readiness;
 /// <summary>The thresholds of the readiness verdict; each default is documented in <c>docs/reports.md</c>.</summary>
 public sealed record ReadinessOptions
 {
-    /// <summary>The number of days before now that the evidence covers. Default 14.</summary>
+    /// <summary>The number of whole UTC days before today that the evidence covers. Default 14.</summary>
     public int Days { get; init; } = 14;
 
     /// <summary>The minimum number of distinct UTC days with reports in the window. Default 7.</summary>

@@ -19,6 +19,11 @@ public sealed record ReadinessReport(
     SummaryCounts Totals,
     IReadOnlyList<ReadinessCheck> Checks)
 {
-    /// <summary>Formats the verdict as one sentence in <paramref name="culture"/>.</summary>
-    public string DescribeVerdict(CultureInfo? culture = null) => ReadinessCheck.Format("VERDICT-" + Verdict, culture, [Domain]);
+    /// <summary>
+    /// Formats the verdict as one sentence in <paramref name="culture"/>. When the window has no
+    /// report about the domain, the sentence states that instead of asking for more evidence.
+    /// </summary>
+    public string DescribeVerdict(CultureInfo? culture = null) => Totals.Reports == 0 && Verdict == ReadinessVerdict.InsufficientEvidence
+        ? ReadinessCheck.Format("VERDICT-NoReports", culture, [Domain])
+        : ReadinessCheck.Format("VERDICT-" + Verdict, culture, [Domain]);
 }

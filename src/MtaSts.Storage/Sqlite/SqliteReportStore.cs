@@ -24,22 +24,46 @@ public sealed class SqliteReportStore : DbReportStore
     public override string Location { get; }
 
     /// <summary>Opens or creates the store at <paramref name="path"/> and brings its schema up to date.</summary>
-    /// <param name="path">The database file; its folder is created when missing.</param>
+    /// <param name="path">The database file. Its folder must exist.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    public static async Task<SqliteReportStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    /// <exception cref="ReportStoreException">The folder is missing, or the file is not a report store.</exception>
+    public static Task<SqliteReportStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        return OpenAsync(path, create: true, cancellationToken);
+    }
+
+    /// <summary>Opens the store at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <param name="path">The database file. Its folder must exist.</param>
+    /// <param name="create">Whether to create the file when it is missing.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <exception cref="ReportStoreException">The file or its folder is missing, or the file is not a
+    /// report store. A file that is not one is never written to.</exception>
+    public static async Task<SqliteReportStore> OpenAsync(string path, bool create, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(fullPath);
-        if (!string.IsNullOrEmpty(folder))
+        var exists = File.Exists(fullPath);
+        if (exists)
         {
-            Directory.CreateDirectory(folder);
+            CheckHeader(fullPath);
+        }
+        else if (Directory.Exists(fullPath))
+        {
+            throw new ReportStoreException(ReportStoreError.NotSqlite, fullPath, "a folder");
+        }
+        else if (!create)
+        {
+            throw new ReportStoreException(ReportStoreError.NotFound, fullPath);
+        }
+        else if (!Directory.Exists(Path.GetDirectoryName(fullPath)))
+        {
+            throw new ReportStoreException(ReportStoreError.FolderNotFound, fullPath);
         }
 
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = exists ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
@@ -48,6 +72,11 @@ public sealed class SqliteReportStore : DbReportStore
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (exists)
+            {
+                await CheckTablesAsync(connection, fullPath, create, cancellationToken);
+            }
+
             await ConfigureAsync(connection, cancellationToken);
             await SchemaMigrator.MigrateAsync(connection, "Sqlite", lockSql: null, cancellationToken);
         }
@@ -79,7 +108,9 @@ public sealed class SqliteReportStore : DbReportStore
             var reportRow = InsertReport(insertReport, rows[i]);
             if (reportRow is null)
             {
-                outcomes[i] = StoreOutcome.Duplicate;
+                outcomes[i] = await HasSameContentAsync(_connection, transaction, rows[i], cancellationToken)
+                    ? StoreOutcome.Duplicate
+                    : StoreOutcome.DuplicateWithDifferentContent;
                 continue;
             }
 
@@ -97,12 +128,50 @@ public sealed class SqliteReportStore : DbReportStore
         await _connection.DisposeAsync();
     }
 
+    // SQLite's SUM raises "integer overflow" past 2^63 - 1, while TOTAL adds up in floating point,
+    // which is exact up to 2^53 sessions.
+    /// <inheritdoc/>
+    protected override string Sum(string column) => $"TOTAL({column})";
+
     /// <inheritdoc/>
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    // A file that is not a SQLite database, an empty one included, would be turned into one by
+    // SQLite on the first write, so it is rejected before the connection opens.
+    private static void CheckHeader(string path)
+    {
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        if (read < header.Length || !header.SequenceEqual("SQLite format 3\0"u8))
+        {
+            throw new ReportStoreException(ReportStoreError.NotSqlite, path, read == 0 ? "empty file" : null);
+        }
+    }
+
+    // A SQLite database of another program is left alone. An empty one (no tables) may become a
+    // store on import, but is not a store to read from.
+    private static async Task CheckTablesAsync(SqliteConnection connection, string path, bool create, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), SUM(CASE WHEN name = 'schema_version' THEN 1 ELSE 0 END) FROM sqlite_master WHERE type = 'table'";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var tables = reader.GetInt64(0);
+        var hasSchema = !reader.IsDBNull(1) && reader.GetInt64(1) > 0;
+        if (!hasSchema && (tables > 0 || !create))
+        {
+            throw new ReportStoreException(ReportStoreError.NotReportStore, path);
+        }
     }
 
     private static async Task ConfigureAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -87,6 +87,12 @@ public static class ReportDiagnosticCodes
     /// <summary>A session count is negative, fractional, too large or not a number; it is read as 0.</summary>
     public const string CountInvalid = "TLSRPT-REPORT-COUNT-INVALID";
 
+    /// <summary>
+    /// A session count is above 10^12, which no real sender reports for one policy in one report;
+    /// it is read as 10^12 so that stored totals cannot overflow. The raw report keeps the original.
+    /// </summary>
+    public const string CountImplausible = "TLSRPT-REPORT-COUNT-IMPLAUSIBLE";
+
     /// <summary>A <c>result-type</c> that RFC 8460 §4.3 does not list; kept verbatim.</summary>
     public const string UnknownResultType = "TLSRPT-REPORT-UNKNOWN-RESULT-TYPE";
 

@@ -47,7 +47,24 @@ internal sealed partial class TlsReportReader
         return true;
     }
 
+    // Anyone can send reports to a rua address, so counts are capped. 10^12 sessions in a daily
+    // report would be about 11.6 million sessions a second, and the sum of 9 million capped counts
+    // still fits in a signed 64-bit integer, so stored totals cannot overflow.
+    private const long MaxPlausibleCount = 1_000_000_000_000;
+
     private long ReadCount(JsonElement value, Location at, string key)
+    {
+        var count = ReadCountValue(value, at, key);
+        if (count > MaxPlausibleCount)
+        {
+            Add(ReportDiagnosticCodes.CountImplausible, Severity.Warning, SchemaRule, at.Of(key), key, FormatCount(count), FormatCount(MaxPlausibleCount));
+            return MaxPlausibleCount;
+        }
+
+        return count;
+    }
+
+    private long ReadCountValue(JsonElement value, Location at, string key)
     {
         if (value.ValueKind == JsonValueKind.Number)
         {

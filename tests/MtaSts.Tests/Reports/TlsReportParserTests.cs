@@ -240,6 +240,32 @@ public class TlsReportParserTests
         Assert.Equal(0, result.Report!.Policies[0].Summary.TotalSuccessfulSessionCount);
     }
 
+    [Theory]
+    [InlineData("total-successful-session-count", "4611686018427387904")]
+    [InlineData("total-failure-session-count", "1000000000001")]
+    [InlineData("failed-session-count", "9223372036854775807")]
+    public void Count_above_cap_is_clamped(string key, string count)
+    {
+        var json = """
+            {"organization-name":"Example Sender","date-range":{"start-datetime":"2026-11-01T00:00:00Z","end-datetime":"2026-11-01T23:59:59Z"},
+             "contact-info":"tlsrpt@sender.example","report-id":"huge-1",
+             "policies":[{"policy":{"policy-type":"no-policy-found","policy-domain":"example.com"},
+               "summary":{"total-successful-session-count":0,"total-failure-session-count":0},
+               "failure-details":[{"result-type":"starttls-not-supported","failed-session-count":0}]}]}
+            """.Replace($"\"{key}\":0", $"\"{key}\":{count}", StringComparison.Ordinal);
+
+        var result = Parse(json);
+
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Code == ReportDiagnosticCodes.CountImplausible);
+        Assert.Equal(Severity.Warning, diagnostic.Severity);
+        Assert.EndsWith(key, diagnostic.Subject, StringComparison.Ordinal);
+        Assert.Equal(count, diagnostic.Arguments[1]);
+        var policy = result.Report!.Policies[0];
+        var values = new[] { policy.Summary.TotalSuccessfulSessionCount, policy.Summary.TotalFailureSessionCount, policy.FailureDetails[0].FailedSessionCount };
+        Assert.Contains(1_000_000_000_000, values);
+        Assert.DoesNotContain(values, v => v > 1_000_000_000_000);
+    }
+
     [Fact]
     public void Unknown_result_type_is_verbatim()
     {
