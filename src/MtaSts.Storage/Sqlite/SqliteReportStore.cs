@@ -159,11 +159,13 @@ public sealed class SqliteReportStore : DbReportStore
     }
 
     // A SQLite database of another program is left alone. An empty one (no tables) may become a
-    // store on import, but is not a store to read from.
+    // store on import, but is not a store to read from. The tables of mtasts serve's domain
+    // catalog (server_*) share the file by design and do not count as another program's.
     private static async Task CheckTablesAsync(SqliteConnection connection, string path, bool create, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*), SUM(CASE WHEN name = 'schema_version' THEN 1 ELSE 0 END) FROM sqlite_master WHERE type = 'table'";
+        command.CommandText = "SELECT COUNT(*), SUM(CASE WHEN name = 'schema_version' THEN 1 ELSE 0 END) FROM sqlite_master "
+            + "WHERE type = 'table' AND name NOT LIKE 'server\\_%' ESCAPE '\\'";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var tables = reader.GetInt64(0);
