@@ -84,15 +84,11 @@ public abstract class DbReportStore : IReportStore
     // that a breakdown by failure details adds up to the failed sessions of the selection.
     private async Task<FailureDetailReconciliation> ReconcileFailureDetailsAsync(DbConnection connection, ReportFilter filter, CancellationToken cancellationToken)
     {
-        const string Detailed = "COALESCE(d.n, 0)";
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {Sum($"CASE WHEN failed_sessions > {Detailed} THEN failed_sessions - {Detailed} ELSE 0 END")},
-                   {Sum($"CASE WHEN {Detailed} > failed_sessions THEN {Detailed} - failed_sessions ELSE 0 END")}
-            FROM policies p
-            LEFT JOIN (SELECT report_row AS detail_report, policy_ordinal, {Sum("failed_session_count")} AS n
-                       FROM failure_details GROUP BY report_row, policy_ordinal) d
-              ON d.detail_report = p.report_row AND d.policy_ordinal = p.ordinal
+            SELECT {Sum("CASE WHEN failed_sessions > detail_sessions THEN failed_sessions - detail_sessions ELSE 0 END")},
+                   {Sum("CASE WHEN detail_sessions > failed_sessions THEN detail_sessions - failed_sessions ELSE 0 END")}
+            FROM policies
             """ + WhereClause(filter);
         AddFilterParameters(command, filter);
 

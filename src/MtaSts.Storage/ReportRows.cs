@@ -147,4 +147,22 @@ internal sealed record PolicyRow(
     string MxHost,
     long SuccessfulSessions,
     long FailedSessions,
-    IReadOnlyList<FailureDetail> FailureDetails);
+    IReadOnlyList<FailureDetail> FailureDetails)
+{
+    /// <summary>
+    /// The failed sessions that the failure details add up to. Stored beside the policy's own
+    /// total, so a summary can reconcile the two without scanning every failure detail.
+    /// </summary>
+    public long DetailSessions => SumSaturating(FailureDetails);
+
+    private static long SumSaturating(IReadOnlyList<FailureDetail> details)
+    {
+        long sum = 0;
+        foreach (var detail in details)
+        {
+            sum = long.MaxValue - sum < detail.FailedSessionCount ? long.MaxValue : sum + detail.FailedSessionCount;
+        }
+
+        return sum;
+    }
+}

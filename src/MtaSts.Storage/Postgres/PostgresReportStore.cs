@@ -329,7 +329,7 @@ public sealed class PostgresReportStore : DbReportStore
         await using var importer = await connection.BeginBinaryImportAsync(
             """
             COPY policies (report_row, ordinal, organization, start_time, policy_type, policy_domain, policy_mode,
-                           policy_string, mx_host, successful_sessions, failed_sessions) FROM STDIN (FORMAT BINARY)
+                           policy_string, mx_host, successful_sessions, failed_sessions, detail_sessions) FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken);
         foreach (var i in candidates)
@@ -354,6 +354,7 @@ public sealed class PostgresReportStore : DbReportStore
                 await importer.WriteAsync(policy.MxHost, NpgsqlDbType.Text, cancellationToken);
                 await importer.WriteAsync(policy.SuccessfulSessions, NpgsqlDbType.Bigint, cancellationToken);
                 await importer.WriteAsync(policy.FailedSessions, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(policy.DetailSessions, NpgsqlDbType.Bigint, cancellationToken);
             }
         }
 

@@ -205,12 +205,12 @@ public sealed class SqliteReportStore : DbReportStore
             transaction,
             """
             INSERT INTO policies (report_row, ordinal, organization, start_time, policy_type, policy_domain, policy_mode,
-                                  policy_string, mx_host, successful_sessions, failed_sessions)
+                                  policy_string, mx_host, successful_sessions, failed_sessions, detail_sessions)
             VALUES (@reportRow, @ordinal, @organization, @startTime, @policyType, @policyDomain, @policyMode,
-                    @policyString, @mxHost, @successfulSessions, @failedSessions)
+                    @policyString, @mxHost, @successfulSessions, @failedSessions, @detailSessions)
             """,
             ["reportRow", "ordinal", "organization", "startTime", "policyType", "policyDomain", "policyMode",
-            "policyString", "mxHost", "successfulSessions", "failedSessions"]);
+            "policyString", "mxHost", "successfulSessions", "failedSessions", "detailSessions"]);
     }
 
     private SqliteCommand CreateFailureInsert(SqliteTransaction transaction)
@@ -285,6 +285,7 @@ public sealed class SqliteReportStore : DbReportStore
             values[8].Value = policy.MxHost;
             values[9].Value = policy.SuccessfulSessions;
             values[10].Value = policy.FailedSessions;
+            values[11].Value = policy.DetailSessions;
             insertPolicy.ExecuteNonQuery();
 
             for (var j = 0; j < policy.FailureDetails.Count; j++)
