@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using MtaSts.Diagnostics;
 using MtaSts.Reports;
 
 namespace MtaSts.Storage;
@@ -112,14 +113,7 @@ internal sealed class ReportRows
             foreach (var diagnostic in incoming.Diagnostics)
             {
                 writer.WriteStartObject();
-                writer.WriteString("code", diagnostic.Code);
-                writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
-                writer.WriteString("rfc", diagnostic.Rfc);
-                if (diagnostic.Subject is not null)
-                {
-                    writer.WriteString("subject", diagnostic.Subject);
-                }
-
+                DiagnosticJson.WriteFields(writer, diagnostic);
                 writer.WriteStartArray("arguments");
                 foreach (var argument in diagnostic.Arguments)
                 {

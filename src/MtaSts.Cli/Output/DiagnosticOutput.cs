@@ -37,19 +37,7 @@ internal static class DiagnosticOutput
         foreach (var diagnostic in diagnostics)
         {
             writer.WriteStartObject();
-            writer.WriteString("code", diagnostic.Code);
-            writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
-            writer.WriteString("rfc", diagnostic.Rfc);
-            if (diagnostic.Subject is not null)
-            {
-                writer.WriteString("subject", diagnostic.Subject);
-            }
-
-            if (diagnostic.Line is int line)
-            {
-                writer.WriteNumber("line", line);
-            }
-
+            DiagnosticJson.WriteFields(writer, diagnostic);
             writer.WriteString("message", diagnostic.Describe(CultureInfo.CurrentUICulture));
             writer.WriteEndObject();
         }
