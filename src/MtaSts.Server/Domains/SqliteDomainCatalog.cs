@@ -21,10 +21,14 @@ public sealed class SqliteDomainCatalog : DomainCatalog
     /// <inheritdoc />
     public override string Location => _file.Path;
 
-    /// <summary>Opens the catalog in the SQLite file at <paramref name="path"/>, creating its tables if needed.</summary>
-    public static async Task<SqliteDomainCatalog> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the catalog in the SQLite file at <paramref name="path"/>, creating its tables if needed,
+    /// and the file too unless <paramref name="create"/> is <see langword="false"/>.
+    /// </summary>
+    /// <exception cref="SqliteException">The file is missing (without <paramref name="create"/>) or is not a SQLite database.</exception>
+    public static async Task<SqliteDomainCatalog> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken = default, bool create = true)
     {
-        var file = await SqliteFile.OpenAsync(path, "MtaSts.Server.Domains.DomainSchema.sql", cancellationToken);
+        var file = await SqliteFile.OpenAsync(path, "MtaSts.Server.Domains.DomainSchema.sql", create, cancellationToken);
         await AddCachedUntilColumnAsync(file, cancellationToken);
         return new SqliteDomainCatalog(file, timeProvider);
     }

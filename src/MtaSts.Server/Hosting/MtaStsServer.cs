@@ -24,8 +24,8 @@ public static class MtaStsServer
     public const string DefaultHttpsUrl = "https://*:443";
 
     /// <summary>
-    /// Builds the server from <paramref name="args"/> (the .NET configuration conventions:
-    /// <c>appsettings.json</c>, environment variables, then the command line).
+    /// Builds the server from <paramref name="args"/> and the configuration sources of
+    /// <see cref="ServerConfiguration"/> (the .NET conventions plus <c>/etc/mtasts/appsettings.json</c> and <c>MTASTS_STORE</c>).
     /// </summary>
     /// <param name="args">Command line arguments, such as <c>--urls http://127.0.0.1:8080 --Server:Store /var/lib/mtasts/mtasts.db</c>.</param>
     /// <param name="catalog">The domain catalog; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
@@ -38,6 +38,7 @@ public static class MtaStsServer
         // would make Kestrel warn at every start that it overrides them.
         var (urlsArgument, otherArgs) = TakeUrlsArgument(args);
         var builder = WebApplication.CreateBuilder(otherArgs);
+        ServerConfiguration.AddSharedSources(builder.Configuration);
 
         // Defaults below every other source: ASP.NET Core's per-request logs stay off unless configured.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
