@@ -52,7 +52,7 @@ internal static class ServeCommand
         catch (Exception e) when (e is InvalidOperationException or FormatException or IOException
             or System.Security.Cryptography.CryptographicException or System.Data.Common.DbException)
         {
-            throw new CommandException(ServerText.Get("Serve.StartFailed", e.Message), ExitCodes.Failed);
+            throw new CommandException(ServerText.Get("Serve.StartFailed", e.Message));
         }
 
         await using (app)

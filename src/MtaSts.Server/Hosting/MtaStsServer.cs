@@ -41,6 +41,11 @@ public static class MtaStsServer
         ServerConfiguration.AddSharedSources(builder.Configuration);
 
         // Defaults below every other source: ASP.NET Core's per-request logs stay off unless configured.
+        // Kestrel logs a failed bind as Critical with a stack trace; the caller reports that failure
+        // in one line from the IOException that StartAsync throws.
+        // TODO: the generic host still logs "Hosting failed to start" with the same stack trace.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level < LogLevel.Critical);
+
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = [new("Logging:LogLevel:Default", "Information"), new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")],
@@ -56,6 +61,7 @@ public static class MtaStsServer
             throw new InvalidOperationException(string.Join(" ", problems));
         }
 
+        EnsureSmtpPortFree(options.Smtp);
         catalog ??= await DomainCatalogs.OpenAsync(options.Store, TimeProvider.System, cancellationToken);
         StoreReportIntake? storeIntake = null;
         if (intake is null)
@@ -147,6 +153,32 @@ public static class MtaStsServer
         ArgumentNullException.ThrowIfNull(app);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         return addresses is null ? [] : [.. addresses.Addresses];
+    }
+
+    // The SMTP listener binds inside a hosted service, where a port in use would end start-up with
+    // two logged stack traces, so the port is tried here first.
+    private static void EnsureSmtpPortFree(SmtpOptions smtp)
+    {
+        if (!smtp.Enabled || smtp.Port == 0 || !System.Net.IPAddress.TryParse(smtp.Address, out var address))
+        {
+            return;
+        }
+
+        var probe = new System.Net.Sockets.TcpListener(address, smtp.Port);
+        try
+        {
+            probe.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new IOException(
+                $"Server:Smtp:Port {smtp.Port} on {smtp.Address} cannot be used ({e.SocketErrorCode}): stop the program that listens there or choose another port.",
+                e);
+        }
+        finally
+        {
+            probe.Stop();
+        }
     }
 
     private static (string? Urls, string[] OtherArgs) TakeUrlsArgument(string[] args)

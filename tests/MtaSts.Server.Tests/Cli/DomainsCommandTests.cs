@@ -186,6 +186,29 @@ public sealed class DomainsCommandTests : IDisposable
         Assert.Contains($"{text} is not a SQLite database", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http", "Failed to bind to address http://127.0.0.1:{0}: address already in use.")]
+    [InlineData("smtp", "Server:Smtp:Port {0} on 127.0.0.1 cannot be used (AddressAlreadyInUse)")]
+    public async Task Serve_PortInUseGivesOneLine(string listener, string expectedMessage)
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+        string[] arguments = listener == "http"
+            ? ["serve", "--urls", $"http://127.0.0.1:{port}"]
+            : ["serve", "--urls", "http://127.0.0.1:0", "--Server:Smtp:Enabled=true", $"--Server:Smtp:Port={port}", "--Server:Smtp:Recipients:0=tlsrpt@example.test"];
+
+        var (exitCode, output, error) = await RunAsync(arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expectedMessage, port), error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        if (listener == "smtp")
+        {
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task HashToken_PrintsVerifiableHash()
     {
