@@ -51,7 +51,8 @@ internal static class DomainsAddCommand
         {
             var domainName = DomainsCommand.ToDomain(result.GetRequiredValue(domain));
             var policy = BuildPolicy(result.GetValue(mx) ?? [], result.GetRequiredValue(mode), result.GetValue(maxAge));
-            var catalog = await DomainsCommand.OpenCatalogAsync(result.GetValue(store), cancellationToken);
+            var options = DomainsCommand.LoadOptions(result.GetValue(store));
+            var catalog = await DomainsCommand.OpenCatalogAsync(options, create: isAdd, cancellationToken);
             var before = isAdd ? null : await catalog.FindAsync(domainName, cancellationToken);
             var changed = await DomainsCommand.ChangeAsync(() => isAdd
                 ? catalog.AddAsync(domainName, policy, cancellationToken)
@@ -59,7 +60,7 @@ internal static class DomainsAddCommand
 
             if (result.GetValue(json))
             {
-                JsonOutput.Write(writer => DomainsCommand.WriteJson(writer, changed, DomainsShowCommand.Instructions(changed, null, [])));
+                JsonOutput.Write(writer => DomainsCommand.WriteJson(writer, changed, DomainsShowCommand.Instructions(changed, options)));
                 return ExitCodes.Ok;
             }
 
@@ -70,7 +71,7 @@ internal static class DomainsAddCommand
                     : ServerText.Get("Domains.PolicySet", changed.Name, changed.PolicyId);
             var screen = Screen.ForStandardOutput();
             screen.Status(Mark.Ok, message);
-            DomainsShowCommand.Render(screen, changed, DomainsShowCommand.Instructions(changed, null, []));
+            DomainsShowCommand.Render(screen, changed, DomainsShowCommand.Instructions(changed, options));
             return ExitCodes.Ok;
         });
         return command;

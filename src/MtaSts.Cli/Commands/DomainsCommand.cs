@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using MtaSts.Cli.Output;
 using MtaSts.Server.Domains;
 using MtaSts.Server.Hosting;
@@ -13,6 +14,10 @@ namespace MtaSts.Cli.Commands;
 /// </summary>
 internal static class DomainsCommand
 {
+    // SQLite result codes: the file cannot be opened (missing without create), and the file is not a database.
+    private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
+
     public static Command Create()
     {
         return new Command("domains", ServerText.Get("Domains.Description"))
@@ -41,16 +46,54 @@ internal static class DomainsCommand
     public static string ToDomain(string value) =>
         DomainName.TryNormalize(value) ?? throw new CommandException(ServerText.Get("Domains.Error.BadDomain", value));
 
-    /// <summary>Opens the catalog in the store named by <c>--store</c>, or the default store.</summary>
-    public static async Task<IDomainCatalog> OpenCatalogAsync(string? store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the <c>Server</c> settings from the same sources as <c>mtasts serve</c>
+    /// (see <see cref="ServerConfiguration"/>), with <paramref name="store"/> from <c>--store</c> over them.
+    /// </summary>
+    public static ServerOptions LoadOptions(string? store)
     {
+        if (store is not null && string.IsNullOrWhiteSpace(store))
+        {
+            throw new CommandException(ServerText.Get("Config.Error.EmptyStore"));
+        }
+
+        string[] args = store is null ? [] : [$"--{ServerOptions.SectionName}:Store={store}"];
         try
         {
-            return await DomainCatalogs.OpenAsync(store, TimeProvider.System, cancellationToken);
+            var configuration = ServerConfiguration.Build(args);
+            return configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>() ?? new ServerOptions();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or System.Data.Common.DbException)
+        catch (Exception e) when (ServeConfigurationErrors.IsConfigurationError(e))
         {
-            throw new CommandException(Text.Get("Error.FileReadFailed", store ?? StorePaths.DefaultPath, e.Message), ExitCodes.Failed);
+            throw new CommandException(ServeConfigurationErrors.Describe(e));
+        }
+    }
+
+    /// <summary>
+    /// Opens the catalog of <see cref="ServerOptions.Store"/>; only <paramref name="create"/> lets a
+    /// missing SQLite file and its folder be created.
+    /// </summary>
+    public static async Task<IDomainCatalog> OpenCatalogAsync(ServerOptions options, bool create, CancellationToken cancellationToken)
+    {
+        var location = options.Store ?? StorePaths.DefaultPath;
+        try
+        {
+            return create
+                ? await DomainCatalogs.OpenAsync(options.Store, TimeProvider.System, cancellationToken)
+                : await DomainCatalogs.OpenExistingAsync(options.Store, TimeProvider.System, cancellationToken);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == SqliteCantOpen && !create)
+        {
+            throw new CommandException(ServerText.Get("Domains.Error.StoreNotFound", location));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
+        {
+            throw new CommandException(ServerText.Get("Domains.Error.StoreNotSqlite", location));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or System.Data.Common.DbException)
+        {
+            var name = MtaSts.Storage.Postgres.PostgresReportStore.IsPostgresLocation(location) ? "PostgreSQL" : location;
+            throw new CommandException(ServerText.Get("Domains.Error.StoreOpenFailed", name, e.Message.TrimEnd().TrimEnd('.')));
         }
     }
 

@@ -37,7 +37,8 @@ internal static class DomainsLifecycleCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             var domainName = DomainsCommand.ToDomain(result.GetRequiredValue(domain));
-            var catalog = await DomainsCommand.OpenCatalogAsync(result.GetValue(store), cancellationToken);
+            var options = DomainsCommand.LoadOptions(result.GetValue(store));
+            var catalog = await DomainsCommand.OpenCatalogAsync(options, create: false, cancellationToken);
             var (changed, message) = await DomainsCommand.ChangeAsync(() => change(catalog, domainName, cancellationToken));
 
             if (result.GetValue(json))
@@ -53,7 +54,7 @@ internal static class DomainsLifecycleCommands
                     }
                     else
                     {
-                        DomainsCommand.WriteJson(writer, changed, DomainsShowCommand.Instructions(changed, null, []));
+                        DomainsCommand.WriteJson(writer, changed, DomainsShowCommand.Instructions(changed, options));
                     }
                 });
                 return ExitCodes.Ok;

@@ -13,7 +13,8 @@ internal static class DomainsListCommand
         var command = new Command("list", ServerText.Get("DomainsList.Description")) { store, json };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var catalog = await DomainsCommand.OpenCatalogAsync(result.GetValue(store), cancellationToken);
+            var options = DomainsCommand.LoadOptions(result.GetValue(store));
+            var catalog = await DomainsCommand.OpenCatalogAsync(options, create: false, cancellationToken);
             var domains = await catalog.ListAsync(cancellationToken);
             if (result.GetValue(json))
             {
@@ -22,7 +23,7 @@ internal static class DomainsListCommand
                     writer.WriteStartArray();
                     foreach (var domain in domains)
                     {
-                        DomainsCommand.WriteJson(writer, domain, DomainsShowCommand.Instructions(domain, null, []));
+                        DomainsCommand.WriteJson(writer, domain, DomainsShowCommand.Instructions(domain, options));
                     }
 
                     writer.WriteEndArray();

@@ -25,12 +25,28 @@ internal static class DomainsShowCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var name = DomainsCommand.ToDomain(result.GetRequiredValue(domain));
-            var catalog = await DomainsCommand.OpenCatalogAsync(result.GetValue(store), cancellationToken);
+            var options = DomainsCommand.LoadOptions(result.GetValue(store));
+            if (result.GetValue(publicHost) is { } publicHostValue)
+            {
+                options.PublicHost = publicHostValue;
+            }
+
+            if (result.GetValue(rua) is { Length: > 0 } ruaValues)
+            {
+                options.ReportUris = [.. ruaValues];
+            }
+
+            if (result.GetValue(dnsServers) is { Length: > 0 } dnsServerValues)
+            {
+                options.Dns.Servers = [.. dnsServerValues];
+            }
+
+            var catalog = await DomainsCommand.OpenCatalogAsync(options, create: false, cancellationToken);
             var managed = await catalog.FindAsync(name, cancellationToken)
                 ?? throw new CommandException(ServerText.Get("Domains.Error.NotFound", name), ExitCodes.Failed);
-            var records = Instructions(managed, result.GetValue(publicHost), result.GetValue(rua) ?? []);
+            var records = Instructions(managed, options);
             var statuses = result.GetValue(checkDns)
-                ? await CheckDnsAsync(managed, records, result.GetValue(dnsServers) ?? [], cancellationToken)
+                ? await CheckDnsAsync(managed, records, options.Dns, cancellationToken)
                 : null;
 
             if (result.GetValue(json))
@@ -71,29 +87,25 @@ internal static class DomainsShowCommand
     private static async Task<IReadOnlyList<DnsRecordStatus>> CheckDnsAsync(
         ManagedDomain domain,
         IReadOnlyList<DnsRecordInstruction> records,
-        string[] servers,
+        DnsOptions dns,
         CancellationToken cancellationToken)
     {
         MtaSts.Discovery.IDnsResolver resolver;
         try
         {
-            // Seconds per DNS response, as for mtasts check.
-            resolver = DnsRecordCheck.CreateResolver(servers, TimeSpan.FromSeconds(5));
+            resolver = DnsRecordCheck.CreateResolver(dns.Servers, TimeSpan.FromSeconds(dns.TimeoutSeconds));
         }
         catch (FormatException)
         {
-            throw new CommandException(ServerText.Get("Domains.Error.BadDnsServer", string.Join(", ", servers)));
+            throw new CommandException(ServerText.Get("Domains.Error.BadDnsServer", string.Join(", ", dns.Servers)));
         }
 
         return await new DnsRecordCheck(resolver).CheckAsync(domain, records, cancellationToken);
     }
 
-    /// <summary>Returns the DNS records for <paramref name="domain"/> with this server's public host name and report URIs.</summary>
-    public static IReadOnlyList<DnsRecordInstruction> Instructions(ManagedDomain domain, string? publicHost, IReadOnlyList<string> reportUris)
-    {
-        var options = new ServerOptions { PublicHost = publicHost, ReportUris = [.. reportUris] };
-        return new DnsInstructions(Options.Create(options)).For(domain);
-    }
+    /// <summary>Returns the DNS records for <paramref name="domain"/> with the public host name and report URIs of <paramref name="options"/>, as the API does.</summary>
+    public static IReadOnlyList<DnsRecordInstruction> Instructions(ManagedDomain domain, ServerOptions options) =>
+        new DnsInstructions(Options.Create(options)).For(domain);
 
     /// <summary>Prints the domain's state, policy, dates and DNS records.</summary>
     public static void Render(Screen screen, ManagedDomain domain, IReadOnlyList<DnsRecordInstruction> records)

@@ -45,10 +45,14 @@ internal static class ServeCommand
             app = await MtaStsServer.BuildAsync(arguments, cancellationToken: cancellationToken);
             await app.StartAsync(cancellationToken);
         }
+        catch (Exception e) when (ServeConfigurationErrors.IsConfigurationError(e))
+        {
+            throw new CommandException(ServeConfigurationErrors.Describe(e));
+        }
         catch (Exception e) when (e is InvalidOperationException or FormatException or IOException
             or System.Security.Cryptography.CryptographicException or System.Data.Common.DbException)
         {
-            throw new CommandException(ServerText.Get("Serve.StartFailed", e.Message), ExitCodes.Failed);
+            throw new CommandException(ServerText.Get("Serve.StartFailed", e.Message));
         }
 
         await using (app)

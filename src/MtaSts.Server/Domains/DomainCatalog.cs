@@ -50,7 +50,7 @@ public abstract class DomainCatalog : IDomainCatalog
     {
         ArgumentNullException.ThrowIfNull(policy);
         var now = _timeProvider.GetUtcNow();
-        var domain = new ManagedDomain(name, policy, NextPolicyId(now, null), now, now, null, null);
+        var domain = new ManagedDomain(name, policy, NextPolicyId(now, null), now, now, null, null, null);
         if (!await InsertAsync(domain, cancellationToken))
         {
             throw new DomainCatalogException(DomainCatalogError.AlreadyExists, name);
@@ -77,6 +77,7 @@ public abstract class DomainCatalog : IDomainCatalog
             UpdatedAt = now,
             RetiredAt = null,
             RemovableAt = null,
+            ReplacedPoliciesCachedUntil = CachedUntilAfterReplacing(current, now),
         };
         return await ReplaceOrThrowAsync(updated, current.PolicyId, cancellationToken);
     }
@@ -94,7 +95,13 @@ public abstract class DomainCatalog : IDomainCatalog
 
         var now = _timeProvider.GetUtcNow();
         var enforced = StsPolicy.Create(PolicyMode.Enforce, current.Policy.MxPatterns, current.Policy.MaxAge);
-        var updated = current with { Policy = enforced, PolicyId = NextPolicyId(now, current.PolicyId), UpdatedAt = now };
+        var updated = current with
+        {
+            Policy = enforced,
+            PolicyId = NextPolicyId(now, current.PolicyId),
+            UpdatedAt = now,
+            ReplacedPoliciesCachedUntil = CachedUntilAfterReplacing(current, now),
+        };
         return await ReplaceOrThrowAsync(updated, current.PolicyId, cancellationToken);
     }
 
@@ -107,17 +114,19 @@ public abstract class DomainCatalog : IDomainCatalog
             throw new DomainCatalogException(DomainCatalogError.Retired, name);
         }
 
-        // RFC 8461 §8.3: senders cache the old policy for up to its max_age, so mode none must be
-        // served at least that long before the policy host goes away.
+        // RFC 8461 §8.3: senders cache every policy they fetched for up to its max_age, so mode none
+        // must be served until the last of them expires, including versions replaced before this one.
         var now = _timeProvider.GetUtcNow();
         var none = StsPolicy.Create(PolicyMode.None, current.Policy.MxPatterns, current.Policy.MaxAge);
+        var cachedUntil = CachedUntilAfterReplacing(current, now);
         var updated = current with
         {
             Policy = none,
             PolicyId = NextPolicyId(now, current.PolicyId),
             UpdatedAt = now,
             RetiredAt = now,
-            RemovableAt = now.AddSeconds(current.Policy.MaxAge),
+            RemovableAt = cachedUntil,
+            ReplacedPoliciesCachedUntil = cachedUntil,
         };
         return await ReplaceOrThrowAsync(updated, current.PolicyId, cancellationToken);
     }
@@ -159,8 +168,18 @@ public abstract class DomainCatalog : IDomainCatalog
     }
 
     /// <summary>
+    /// Returns the time until which senders may cache some replaced policy of <paramref name="current"/>
+    /// once its current policy is replaced at <paramref name="now"/>.
+    /// </summary>
+    private static DateTimeOffset CachedUntilAfterReplacing(ManagedDomain current, DateTimeOffset now)
+    {
+        var currentCachedUntil = now.AddSeconds(current.Policy.MaxAge);
+        return current.ReplacedPoliciesCachedUntil is { } earlier && earlier > currentCachedUntil ? earlier : currentCachedUntil;
+    }
+
+    /// <summary>
     /// Reads a domain from a row with the columns name, policy, policy_id, created_at, updated_at,
-    /// retired_at and removable_at, the times in Unix seconds.
+    /// retired_at, removable_at and cached_until, the times in Unix seconds.
     /// </summary>
     protected static ManagedDomain ReadDomain(DbDataReader reader)
     {
@@ -172,7 +191,8 @@ public abstract class DomainCatalog : IDomainCatalog
             DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(3)),
             DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)),
             reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
-            reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6)));
+            reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6)),
+            reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(7)));
     }
 
     private async Task<ManagedDomain> GetAsync(string name, CancellationToken cancellationToken) =>

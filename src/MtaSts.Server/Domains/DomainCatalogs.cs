@@ -10,13 +10,27 @@ public static class DomainCatalogs
     /// Opens the catalog at <paramref name="store"/>: PostgreSQL for a <c>postgres://</c> URL or a
     /// connection string with <c>Host=</c>, else a SQLite file; <see langword="null"/> for <see cref="StorePaths.DefaultPath"/>.
     /// </summary>
-    public static async Task<IDomainCatalog> OpenAsync(string? store, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    public static Task<IDomainCatalog> OpenAsync(string? store, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
+        OpenCoreAsync(store, timeProvider, create: true, cancellationToken);
+
+    /// <summary>
+    /// Opens the catalog at <paramref name="store"/> as <see cref="OpenAsync"/> does, but never creates
+    /// a SQLite file or its folder, for commands that only read.
+    /// </summary>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">
+    /// The SQLite file is missing (error code 14, SQLITE_CANTOPEN) or is not a SQLite database (26, SQLITE_NOTADB).
+    /// </exception>
+    public static Task<IDomainCatalog> OpenExistingAsync(string? store, TimeProvider timeProvider, CancellationToken cancellationToken = default) =>
+        OpenCoreAsync(store, timeProvider, create: false, cancellationToken);
+
+    private static async Task<IDomainCatalog> OpenCoreAsync(string? store, TimeProvider timeProvider, bool create, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(store) && PostgresReportStore.IsPostgresLocation(store))
         {
             return await PostgresDomainCatalog.OpenAsync(store, timeProvider, cancellationToken);
         }
 
-        return await SqliteDomainCatalog.OpenAsync(string.IsNullOrWhiteSpace(store) ? StorePaths.DefaultPath : store, timeProvider, cancellationToken);
+        var path = string.IsNullOrWhiteSpace(store) ? StorePaths.DefaultPath : store;
+        return await SqliteDomainCatalog.OpenAsync(path, timeProvider, cancellationToken, create);
     }
 }

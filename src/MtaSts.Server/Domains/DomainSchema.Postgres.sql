@@ -6,8 +6,12 @@ CREATE TABLE IF NOT EXISTS server_domains (
     created_at    bigint NOT NULL,      -- Unix time, seconds
     updated_at    bigint NOT NULL,
     retired_at    bigint,
-    removable_at  bigint
+    removable_at  bigint,
+    cached_until  bigint                -- latest replaced_at + max_age over replaced policies
 );
+
+-- Catalogs created before cached_until existed.
+ALTER TABLE server_domains ADD COLUMN IF NOT EXISTS cached_until bigint;
 
 -- One row; its version grows with every change so that servers in other processes reload.
 CREATE TABLE IF NOT EXISTS server_catalog_version (

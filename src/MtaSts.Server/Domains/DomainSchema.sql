@@ -6,7 +6,8 @@ CREATE TABLE IF NOT EXISTS server_domains (
     created_at    INTEGER NOT NULL,     -- Unix time, seconds
     updated_at    INTEGER NOT NULL,
     retired_at    INTEGER,
-    removable_at  INTEGER
+    removable_at  INTEGER,
+    cached_until  INTEGER               -- latest replaced_at + max_age over replaced policies
 ) STRICT;
 
 -- One row; its version grows with every change so that servers in other processes reload.

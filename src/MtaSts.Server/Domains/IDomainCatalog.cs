@@ -35,7 +35,8 @@ public interface IDomainCatalog
 
     /// <summary>
     /// Publishes <c>mode: none</c> for <paramref name="name"/> and records the earliest removal time:
-    /// now plus the <c>max_age</c> of the policy served until now (RFC 8461 §8.3).
+    /// the latest replacement time plus <c>max_age</c> over every policy version served so far,
+    /// including the one replaced now (RFC 8461 §8.3).
     /// </summary>
     Task<ManagedDomain> RetireAsync(string name, CancellationToken cancellationToken = default);
 

@@ -10,8 +10,13 @@ namespace MtaSts.Server.Domains;
 /// <param name="UpdatedAt">When the policy last changed.</param>
 /// <param name="RetiredAt">When the domain was retired, or <see langword="null"/> while it is in use.</param>
 /// <param name="RemovableAt">
-/// The earliest time the domain can be removed: the retirement time plus the <c>max_age</c> of the
-/// policy that was served before retirement; <see langword="null"/> while it is in use.
+/// The earliest time the domain can be removed: the latest time until which a sender may still
+/// cache any policy version served before retirement; <see langword="null"/> while it is in use.
+/// </param>
+/// <param name="ReplacedPoliciesCachedUntil">
+/// The latest replacement time plus <c>max_age</c> over every policy version that was replaced,
+/// because senders may cache each one that long (RFC 8461 §5.1); <see langword="null"/> while the
+/// first policy is still served.
 /// </param>
 public sealed record ManagedDomain(
     string Name,
@@ -20,7 +25,8 @@ public sealed record ManagedDomain(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? RetiredAt,
-    DateTimeOffset? RemovableAt)
+    DateTimeOffset? RemovableAt,
+    DateTimeOffset? ReplacedPoliciesCachedUntil)
 {
     /// <summary>The rollout state, derived from the policy mode and the retirement.</summary>
     public RolloutState State => RetiredAt is not null

@@ -7,7 +7,7 @@ namespace MtaSts.Server.Domains;
 /// <summary>A domain catalog in PostgreSQL; its schema is <c>DomainSchema.Postgres.sql</c> beside this file.</summary>
 public sealed class PostgresDomainCatalog : DomainCatalog, IAsyncDisposable
 {
-    private const string Columns = "name, policy, policy_id, created_at, updated_at, retired_at, removable_at";
+    private const string Columns = "name, policy, policy_id, created_at, updated_at, retired_at, removable_at, cached_until";
 
     private const string BumpVersion = "UPDATE server_catalog_version SET version = version + 1 WHERE id = 1";
 
@@ -81,12 +81,12 @@ public sealed class PostgresDomainCatalog : DomainCatalog, IAsyncDisposable
 
     /// <inheritdoc />
     protected override Task<bool> InsertAsync(ManagedDomain domain, CancellationToken cancellationToken) =>
-        WriteAsync($"INSERT INTO server_domains ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING", domain, null, cancellationToken);
+        WriteAsync($"INSERT INTO server_domains ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (name) DO NOTHING", domain, null, cancellationToken);
 
     /// <inheritdoc />
     protected override Task<bool> ReplaceAsync(ManagedDomain domain, string expectedPolicyId, CancellationToken cancellationToken) =>
         WriteAsync(
-            "UPDATE server_domains SET policy = $2, policy_id = $3, updated_at = $5, retired_at = $6, removable_at = $7 WHERE name = $1 AND policy_id = $8",
+            "UPDATE server_domains SET policy = $2, policy_id = $3, updated_at = $5, retired_at = $6, removable_at = $7, cached_until = $8 WHERE name = $1 AND policy_id = $9",
             domain,
             expectedPolicyId,
             cancellationToken);
@@ -119,6 +119,7 @@ public sealed class PostgresDomainCatalog : DomainCatalog, IAsyncDisposable
         command.Parameters.AddWithValue(domain.UpdatedAt.ToUnixTimeSeconds());
         command.Parameters.AddWithValue((object?)domain.RetiredAt?.ToUnixTimeSeconds() ?? DBNull.Value);
         command.Parameters.AddWithValue((object?)domain.RemovableAt?.ToUnixTimeSeconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue((object?)domain.ReplacedPoliciesCachedUntil?.ToUnixTimeSeconds() ?? DBNull.Value);
         if (expectedPolicyId is not null)
         {
             command.Parameters.AddWithValue(expectedPolicyId);

@@ -6,7 +6,7 @@ namespace MtaSts.Server.Domains;
 /// <summary>A domain catalog in a SQLite file; its schema is <c>DomainSchema.sql</c> beside this file.</summary>
 public sealed class SqliteDomainCatalog : DomainCatalog
 {
-    private const string Columns = "name, policy, policy_id, created_at, updated_at, retired_at, removable_at";
+    private const string Columns = "name, policy, policy_id, created_at, updated_at, retired_at, removable_at, cached_until";
 
     private const string BumpVersion = "UPDATE server_catalog_version SET version = version + 1 WHERE id = 1;";
 
@@ -21,11 +21,39 @@ public sealed class SqliteDomainCatalog : DomainCatalog
     /// <inheritdoc />
     public override string Location => _file.Path;
 
-    /// <summary>Opens the catalog in the SQLite file at <paramref name="path"/>, creating its tables if needed.</summary>
-    public static async Task<SqliteDomainCatalog> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the catalog in the SQLite file at <paramref name="path"/>, creating its tables if needed,
+    /// and the file too unless <paramref name="create"/> is <see langword="false"/>.
+    /// </summary>
+    /// <exception cref="SqliteException">The file is missing (without <paramref name="create"/>) or is not a SQLite database.</exception>
+    public static async Task<SqliteDomainCatalog> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken = default, bool create = true)
     {
-        var file = await SqliteFile.OpenAsync(path, "MtaSts.Server.Domains.DomainSchema.sql", cancellationToken);
+        var file = await SqliteFile.OpenAsync(path, "MtaSts.Server.Domains.DomainSchema.sql", create, cancellationToken);
+        await AddCachedUntilColumnAsync(file, cancellationToken);
         return new SqliteDomainCatalog(file, timeProvider);
+    }
+
+    // Catalogs created before cached_until existed lack the column; SQLite has no ADD COLUMN IF NOT EXISTS.
+    private static async Task AddCachedUntilColumnAsync(SqliteFile file, CancellationToken cancellationToken)
+    {
+        await using var connection = await file.ConnectAsync(cancellationToken);
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('server_domains') WHERE name = 'cached_until';";
+        if ((long)(await check.ExecuteScalarAsync(cancellationToken) ?? 0L) > 0)
+        {
+            return;
+        }
+
+        await using var alter = connection.CreateCommand();
+        alter.CommandText = "ALTER TABLE server_domains ADD COLUMN cached_until INTEGER;";
+        try
+        {
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.Ordinal))
+        {
+            // Another process added it between the check and the ALTER.
+        }
     }
 
     /// <inheritdoc />
@@ -67,7 +95,7 @@ public sealed class SqliteDomainCatalog : DomainCatalog
     /// <inheritdoc />
     protected override async Task<bool> InsertAsync(ManagedDomain domain, CancellationToken cancellationToken)
     {
-        var sql = $"INSERT INTO server_domains ({Columns}) VALUES ($name, $policy, $policy_id, $created_at, $updated_at, $retired_at, $removable_at) ON CONFLICT (name) DO NOTHING;";
+        var sql = $"INSERT INTO server_domains ({Columns}) VALUES ($name, $policy, $policy_id, $created_at, $updated_at, $retired_at, $removable_at, $cached_until) ON CONFLICT (name) DO NOTHING;";
         return await WriteAsync(sql, domain, null, cancellationToken);
     }
 
@@ -77,7 +105,7 @@ public sealed class SqliteDomainCatalog : DomainCatalog
         const string Sql = """
             UPDATE server_domains
             SET policy = $policy, policy_id = $policy_id, updated_at = $updated_at,
-                retired_at = $retired_at, removable_at = $removable_at
+                retired_at = $retired_at, removable_at = $removable_at, cached_until = $cached_until
             WHERE name = $name AND policy_id = $expected_policy_id;
             """;
         return await WriteAsync(Sql, domain, expectedPolicyId, cancellationToken);
@@ -107,6 +135,7 @@ public sealed class SqliteDomainCatalog : DomainCatalog
         command.Parameters.AddWithValue("$updated_at", domain.UpdatedAt.ToUnixTimeSeconds());
         command.Parameters.AddWithValue("$retired_at", (object?)domain.RetiredAt?.ToUnixTimeSeconds() ?? DBNull.Value);
         command.Parameters.AddWithValue("$removable_at", (object?)domain.RemovableAt?.ToUnixTimeSeconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$cached_until", (object?)domain.ReplacedPoliciesCachedUntil?.ToUnixTimeSeconds() ?? DBNull.Value);
         if (expectedPolicyId is not null)
         {
             command.Parameters.AddWithValue("$expected_policy_id", expectedPolicyId);

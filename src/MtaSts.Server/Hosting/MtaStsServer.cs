@@ -24,8 +24,8 @@ public static class MtaStsServer
     public const string DefaultHttpsUrl = "https://*:443";
 
     /// <summary>
-    /// Builds the server from <paramref name="args"/> (the .NET configuration conventions:
-    /// <c>appsettings.json</c>, environment variables, then the command line).
+    /// Builds the server from <paramref name="args"/> and the configuration sources of
+    /// <see cref="ServerConfiguration"/> (the .NET conventions plus <c>/etc/mtasts/appsettings.json</c> and <c>MTASTS_STORE</c>).
     /// </summary>
     /// <param name="args">Command line arguments, such as <c>--urls http://127.0.0.1:8080 --Server:Store /var/lib/mtasts/mtasts.db</c>.</param>
     /// <param name="catalog">The domain catalog; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
@@ -38,8 +38,14 @@ public static class MtaStsServer
         // would make Kestrel warn at every start that it overrides them.
         var (urlsArgument, otherArgs) = TakeUrlsArgument(args);
         var builder = WebApplication.CreateBuilder(otherArgs);
+        ServerConfiguration.AddSharedSources(builder.Configuration);
 
         // Defaults below every other source: ASP.NET Core's per-request logs stay off unless configured.
+        // Kestrel logs a failed bind as Critical with a stack trace; the caller reports that failure
+        // in one line from the IOException that StartAsync throws.
+        // TODO: the generic host still logs "Hosting failed to start" with the same stack trace.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level < LogLevel.Critical);
+
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = [new("Logging:LogLevel:Default", "Information"), new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")],
@@ -55,6 +61,7 @@ public static class MtaStsServer
             throw new InvalidOperationException(string.Join(" ", problems));
         }
 
+        EnsureSmtpPortFree(options.Smtp);
         catalog ??= await DomainCatalogs.OpenAsync(options.Store, TimeProvider.System, cancellationToken);
         StoreReportIntake? storeIntake = null;
         if (intake is null)
@@ -146,6 +153,32 @@ public static class MtaStsServer
         ArgumentNullException.ThrowIfNull(app);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         return addresses is null ? [] : [.. addresses.Addresses];
+    }
+
+    // The SMTP listener binds inside a hosted service, where a port in use would end start-up with
+    // two logged stack traces, so the port is tried here first.
+    private static void EnsureSmtpPortFree(SmtpOptions smtp)
+    {
+        if (!smtp.Enabled || smtp.Port == 0 || !System.Net.IPAddress.TryParse(smtp.Address, out var address))
+        {
+            return;
+        }
+
+        var probe = new System.Net.Sockets.TcpListener(address, smtp.Port);
+        try
+        {
+            probe.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new IOException(
+                $"Server:Smtp:Port {smtp.Port} on {smtp.Address} cannot be used ({e.SocketErrorCode}): stop the program that listens there or choose another port.",
+                e);
+        }
+        finally
+        {
+            probe.Stop();
+        }
     }
 
     private static (string? Urls, string[] OtherArgs) TakeUrlsArgument(string[] args)

@@ -8,13 +8,13 @@ internal sealed class SqliteFile
 {
     private readonly string _connectionString;
 
-    private SqliteFile(string path)
+    private SqliteFile(string path, bool create)
     {
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = true,
 
             // Seconds a command waits for another writer's lock before it fails.
@@ -25,17 +25,21 @@ internal sealed class SqliteFile
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
 
-    /// <summary>Creates the folder and the file if needed and applies the embedded schema script <paramref name="schemaResource"/>.</summary>
-    public static async Task<SqliteFile> OpenAsync(string path, string schemaResource, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the embedded schema script <paramref name="schemaResource"/>, creating the folder and
+    /// the file first when <paramref name="create"/> is set.
+    /// </summary>
+    /// <exception cref="SqliteException">The file is missing (without <paramref name="create"/>) or is not a SQLite database.</exception>
+    public static async Task<SqliteFile> OpenAsync(string path, string schemaResource, bool create, CancellationToken cancellationToken)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(fullPath);
-        if (!string.IsNullOrEmpty(folder))
+        if (create && !string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
-        var file = new SqliteFile(fullPath);
+        var file = new SqliteFile(fullPath, create);
         await using var connection = await file.ConnectAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;\n" + ReadSchema(schemaResource);

@@ -64,6 +64,8 @@ public sealed class DomainsCommandTests : IDisposable
     [InlineData(1, "a.example is not managed here", "domains", "show", "a.example")]
     public async Task BadInput_GivesOneLineError(int expectedExitCode, string expectedMessage, params string[] arguments)
     {
+        await RunAsync("domains", "add", "other.example", "--mx", "mx.other.example");
+
         var (exitCode, _, error) = await RunAsync(arguments);
 
         Assert.Equal(expectedExitCode, exitCode);
@@ -95,6 +97,119 @@ public sealed class DomainsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_UsesServerSettingsFile()
+    {
+        var store = Path.Combine(_folder, "configured.db");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), $$"""
+            { "Server": { "Store": "{{store}}", "PublicHost": "policy.example.net", "ReportUris": [ "mailto:tlsrpt@example.net" ] } }
+            """);
+
+        var add = await RunConfiguredAsync(new Dictionary<string, string?>(), "domains", "add", "example.com", "--mx", "mx1.example.com");
+        var show = await RunConfiguredAsync(new Dictionary<string, string?>(), "domains", "show", "example.com", "--json");
+
+        Assert.True(add.ExitCode == 0, add.Error);
+        Assert.True(File.Exists(store), store);
+        using var json = JsonDocument.Parse(show.Output);
+        var records = json.RootElement.GetProperty("dnsRecords").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("type").GetString() + " " + r.GetProperty("value").GetString());
+        Assert.Equal("CNAME policy.example.net.", records["mta-sts.example.com"]);
+        Assert.Equal("TXT v=TLSRPTv1; rua=mailto:tlsrpt@example.net", records["_smtp._tls.example.com"]);
+    }
+
+    // Each case names the sources that are set; the expected file is the one of the strongest source.
+    [Theory]
+    [InlineData("file", "file")]
+    [InlineData("file variable", "variable")]
+    [InlineData("file variable server", "server")]
+    [InlineData("file variable server option", "option")]
+    [InlineData("variable server", "server")]
+    public async Task Add_UsesStoreByPrecedence(string sources, string expectedStore)
+    {
+        var set = sources.Split(' ');
+        await File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), $$"""{ "Server": { "Store": "{{StoreFile("file")}}" } }""");
+        var environment = new Dictionary<string, string?>
+        {
+            ["MTASTS_STORE"] = set.Contains("variable") ? StoreFile("variable") : null,
+            ["Server__Store"] = set.Contains("server") ? StoreFile("server") : null,
+        };
+        string[] option = set.Contains("option") ? ["--store", StoreFile("option")] : [];
+        if (!set.Contains("file"))
+        {
+            File.Delete(Path.Combine(_folder, "appsettings.json"));
+        }
+
+        var (exitCode, _, error) = await RunConfiguredAsync(environment, ["domains", "add", "example.com", "--mx", "mx1.example.com", .. option]);
+
+        Assert.True(exitCode == 0, error);
+        var created = new[] { "file", "variable", "server", "option" }.Where(name => File.Exists(StoreFile(name))).ToArray();
+        Assert.Equal([expectedStore], created);
+    }
+
+    [Fact]
+    public async Task Read_DoesNotCreateStore()
+    {
+        var missing = Path.Combine(_folder, "missing", "x.db");
+
+        var list = await RunConfiguredAsync(new Dictionary<string, string?>(), "domains", "list", "--store", missing);
+        var show = await RunConfiguredAsync(new Dictionary<string, string?>(), "domains", "show", "example.com", "--store", missing);
+
+        Assert.Equal(2, list.ExitCode);
+        Assert.Contains($"the store {missing} was not found", list.Error, StringComparison.Ordinal);
+        Assert.Equal(2, show.ExitCode);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)), "the folder of the store was created");
+    }
+
+    [Theory]
+    [InlineData("{ \"Server\": { \"Store\": ", "appsettings.json is not valid JSON near line 1")]
+    [InlineData("{ \"Server\": { \"Intake\": { \"UnmanagedDomains\": \"Sometimes\" } } }", "invalid value 'Sometimes' for Server:Intake:UnmanagedDomains: give one of Reject, KeepAside.")]
+    [InlineData("{ \"Server\": { \"Smtp\": { \"Port\": \"twenty-five\" } } }", "invalid value 'twenty-five' for Server:Smtp:Port: give a whole number.")]
+    public async Task BadSettingsFile_GivesOneLineError(string settings, string expectedMessage)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), settings);
+
+        var (exitCode, _, error) = await RunConfiguredAsync(new Dictionary<string, string?>(), "domains", "list", "--store", Store);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task List_RejectsFileThatIsNotSqlite()
+    {
+        var text = Path.Combine(_folder, "passwd");
+        await File.WriteAllTextAsync(text, "root:x:0:0:root:/root:/bin/bash\n");
+
+        var (exitCode, _, error) = await RunConfiguredAsync(new Dictionary<string, string?>(), "domains", "list", "--store", text);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{text} is not a SQLite database", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http", "Failed to bind to address http://127.0.0.1:{0}: address already in use.")]
+    [InlineData("smtp", "Server:Smtp:Port {0} on 127.0.0.1 cannot be used (AddressAlreadyInUse)")]
+    public async Task Serve_PortInUseGivesOneLine(string listener, string expectedMessage)
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+        string[] arguments = listener == "http"
+            ? ["serve", "--urls", $"http://127.0.0.1:{port}"]
+            : ["serve", "--urls", "http://127.0.0.1:0", "--Server:Smtp:Enabled=true", $"--Server:Smtp:Port={port}", "--Server:Smtp:Recipients:0=tlsrpt@example.test"];
+
+        var (exitCode, output, error) = await RunAsync(arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expectedMessage, port), error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        if (listener == "smtp")
+        {
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task HashToken_PrintsVerifiableHash()
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll");
@@ -110,6 +225,17 @@ public sealed class DomainsCommandTests : IDisposable
 
         Assert.Equal(0, process.ExitCode);
         Assert.True(MtaSts.Server.Api.AdminToken.Verify("cli-token-4b2e", hash), hash);
+    }
+
+    private string StoreFile(string source) => Path.Combine(_folder, source + ".db");
+
+    // Runs in the temporary folder, so that its appsettings.json is read, with the store variables removed unless set.
+    private async Task<(int ExitCode, string Output, string Error)> RunConfiguredAsync(Dictionary<string, string?> environment, params string[] arguments)
+    {
+        environment.TryAdd("MTASTS_STORE", null);
+        environment.TryAdd("Server__Store", null);
+        var cli = Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll");
+        return await RequiredTool.RunAsync("dotnet", [cli, .. arguments], TimeSpan.FromSeconds(60), _folder, environment);
     }
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)

@@ -125,6 +125,93 @@ public sealed class DomainCatalogTests : IDisposable
         Assert.Equal(s_start.AddDays(1).AddSeconds(604800), retired.RemovableAt);
     }
 
+    private const long Year = 365 * 86400L;
+
+    // Each case adds a year-long policy at s_start, makes the change one hour later and retires
+    // two hours after s_start; the value is the expected RemovableAt in seconds after s_start.
+    public static TheoryData<string, string, long> RetireAfterChanges => new()
+    {
+        // Lowering max_age leaves the year-long policy in caches for a year after its replacement.
+        { "memory", "set-policy", 3600 + Year },
+        { "sqlite", "set-policy", 3600 + Year },
+
+        // Promote keeps max_age, so the enforce policy served until retirement sets the date.
+        { "memory", "promote", 7200 + Year },
+        { "sqlite", "promote", 7200 + Year },
+        { "memory", "none", 7200 + Year },
+        { "sqlite", "none", 7200 + Year },
+    };
+
+    [Theory]
+    [MemberData(nameof(RetireAfterChanges))]
+    public async Task Retire_WaitsForEveryCachedVersion(string backend, string change, long expectedSeconds)
+    {
+        var catalog = await OpenAsync(backend);
+        await catalog.AddAsync("example.com", StsPolicy.Create(PolicyMode.Testing, [MxPattern.Parse("mx1.example.com")], Year));
+        _clock.Now = s_start.AddHours(1);
+        if (change == "set-policy")
+        {
+            await catalog.SetPolicyAsync("example.com", StsPolicy.Create(PolicyMode.Testing, [MxPattern.Parse("mx1.example.com")], 86400));
+        }
+        else if (change == "promote")
+        {
+            await catalog.PromoteAsync("example.com");
+        }
+
+        _clock.Now = s_start.AddHours(2);
+        var retired = await catalog.RetireAsync("example.com");
+        var stored = await catalog.FindAsync("example.com");
+
+        Assert.Equal(s_start.AddSeconds(expectedSeconds), retired.RemovableAt);
+        Assert.Equal(s_start.AddSeconds(expectedSeconds), stored!.RemovableAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Retire_KeepsCacheTimeAcrossRetirement(string backend)
+    {
+        var catalog = await OpenAsync(backend);
+        var yearLong = StsPolicy.Create(PolicyMode.Testing, [MxPattern.Parse("mx1.example.com")], Year);
+        var dayLong = StsPolicy.Create(PolicyMode.Testing, [MxPattern.Parse("mx1.example.com")], 86400);
+        await catalog.AddAsync("example.com", yearLong);
+        await catalog.RetireAsync("example.com");
+        _clock.Now = s_start.AddDays(2);
+
+        // Back into use with a one-day policy, then retired again: the year-long mode none policy
+        // served until now may still be cached.
+        await catalog.SetPolicyAsync("example.com", dayLong);
+        _clock.Now = s_start.AddDays(3);
+        var retired = await catalog.RetireAsync("example.com");
+
+        Assert.Equal(s_start.AddDays(2).AddSeconds(Year), retired.RemovableAt);
+    }
+
+    [Fact]
+    public async Task Sqlite_AddsCachedUntilToOldCatalog()
+    {
+        var path = Path.Combine(_folder, "old.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE server_domains (
+                    name TEXT PRIMARY KEY, policy TEXT NOT NULL, policy_id TEXT NOT NULL,
+                    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+                    retired_at INTEGER, removable_at INTEGER) STRICT;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var catalog = await SqliteDomainCatalog.OpenAsync(path, _clock);
+        await catalog.AddAsync("example.com", s_testing);
+        _clock.Now = s_start.AddHours(1);
+        var updated = await catalog.PromoteAsync("example.com");
+
+        Assert.Equal(s_start.AddHours(1).AddSeconds(604800), updated.ReplacedPoliciesCachedUntil);
+        Assert.Equal(updated.ReplacedPoliciesCachedUntil, (await catalog.FindAsync("example.com"))!.ReplacedPoliciesCachedUntil);
+    }
+
     [Theory]
     [MemberData(nameof(Backends))]
     public async Task Remove_WaitsForRetirementEnd(string backend)

@@ -30,13 +30,38 @@ internal static class RequiredTool
         return name;
     }
 
-    /// <summary>Runs <paramref name="path"/> with <paramref name="arguments"/> and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string path, IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>
+    /// Runs <paramref name="path"/> with <paramref name="arguments"/> and returns its exit code and output.
+    /// <paramref name="environment"/> sets variables for the child, and a <see langword="null"/> value removes one.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string path,
+        IEnumerable<string> arguments,
+        TimeSpan timeout,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {path}.");
