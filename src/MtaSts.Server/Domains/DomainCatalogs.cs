@@ -31,6 +31,6 @@ public static class DomainCatalogs
         }
 
         var path = string.IsNullOrWhiteSpace(store) ? StorePaths.DefaultPath : store;
-        return await SqliteDomainCatalog.OpenAsync(path, timeProvider, cancellationToken, create);
+        return await SqliteDomainCatalog.OpenAsync(path, timeProvider, create, cancellationToken);
     }
 }

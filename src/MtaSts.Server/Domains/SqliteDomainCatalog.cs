@@ -26,7 +26,7 @@ public sealed class SqliteDomainCatalog : DomainCatalog
     /// and the file too unless <paramref name="create"/> is <see langword="false"/>.
     /// </summary>
     /// <exception cref="SqliteException">The file is missing (without <paramref name="create"/>) or is not a SQLite database.</exception>
-    public static async Task<SqliteDomainCatalog> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken = default, bool create = true)
+    public static async Task<SqliteDomainCatalog> OpenAsync(string path, TimeProvider timeProvider, bool create = true, CancellationToken cancellationToken = default)
     {
         var file = await SqliteFile.OpenAsync(path, "MtaSts.Server.Domains.DomainSchema.sql", create, cancellationToken);
         await AddCachedUntilColumnAsync(file, cancellationToken);
