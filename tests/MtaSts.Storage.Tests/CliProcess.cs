@@ -7,7 +7,7 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string>? environment, IEnumerable<string> args)
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string>? environment, IEnumerable<string> args, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -15,7 +15,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll"));
         foreach (var arg in args)
@@ -40,9 +40,11 @@ internal static class CliProcess
 
     public static Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) => RunInAsync(null, environment, args);
+
+    public static async Task<Result> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        using var process = Process.Start(StartInfo(environment, args, workingDirectory))!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

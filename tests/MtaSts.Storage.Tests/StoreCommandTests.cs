@@ -138,6 +138,36 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_uses_store_from_settings_file()
+    {
+        var inputs = Path.Combine(_folder, "in");
+        ReportFiles.WriteMany(inputs, 1, s_day);
+        var settings = Path.Combine(_folder, "settings");
+        Directory.CreateDirectory(settings);
+        await File.WriteAllTextAsync(
+            Path.Combine(settings, "appsettings.json"),
+            $$"""{ "Server": { "Store": "{{Store.Replace("\\", "\\\\", StringComparison.Ordinal)}}" } }""");
+
+        var result = await CliProcess.RunInAsync(settings, null, "reports", "import", inputs, "--lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Store: {Store}", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_rejects_broken_settings_file()
+    {
+        var settings = Path.Combine(_folder, "settings");
+        Directory.CreateDirectory(settings);
+        await File.WriteAllTextAsync(Path.Combine(settings, "appsettings.json"), "{ \"Server\": { \"Store\": \"x.db\", } ");
+
+        var result = await CliProcess.RunInAsync(settings, null, "reports", "summary", "--lang", "en");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("mtasts: the settings file is not valid", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_speaks_spanish()
     {
         var inputs = Path.Combine(_folder, "in");

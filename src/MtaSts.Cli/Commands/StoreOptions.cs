@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using MtaSts.Cli.Output;
+using MtaSts.Server.Hosting;
 using MtaSts.Storage;
 using MtaSts.Storage.Postgres;
 
@@ -20,9 +21,11 @@ internal static class StoreOptions
     };
 
     /// <summary>
-    /// Returns the store named by <paramref name="option"/>, else by <c>MTASTS_STORE</c>, else
-    /// <see langword="null"/> for the default file. An empty <c>--store</c> is rejected rather
-    /// than read as "not given", while an empty <c>MTASTS_STORE</c> counts as unset.
+    /// Returns the store named by <paramref name="option"/>, else by the settings that
+    /// <c>mtasts serve</c> reads (<c>MTASTS_STORE</c>, <c>Server__Store</c>, <c>Server:Store</c> in
+    /// <c>appsettings.json</c> or <c>/etc/mtasts/appsettings.json</c>), else <see langword="null"/>
+    /// for the default file. An empty <c>--store</c> is rejected rather than read as "not given",
+    /// while an empty setting counts as unset.
     /// </summary>
     public static string? Resolve(string? option)
     {
@@ -36,7 +39,14 @@ internal static class StoreOptions
             return option;
         }
 
-        return Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+        try
+        {
+            return ServerConfiguration.Build([])["Server:Store"] is { Length: > 0 } configured ? configured : null;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CommandException(StoreText.Get("Error.SettingsInvalid", e.Message.TrimEnd('.')));
+        }
     }
 
     /// <summary>
