@@ -19,7 +19,7 @@ public sealed record ImapLocation(string User, string Host, int Port, string Fol
 
     /// <summary>Parses an <c>imaps://user@host[:port][/Folder]</c> URL.</summary>
     /// <exception cref="FormatException">
-    /// The value is not such a URL, uses <c>imap://</c> (no TLS), has no user or holds a password.
+    /// The value is not such a URL, uses <c>imap://</c> (no TLS), has no user or contains a password.
     /// </exception>
     public static ImapLocation Parse(string value)
     {
@@ -37,7 +37,7 @@ public sealed record ImapLocation(string User, string Host, int Port, string Fol
         var userInfo = uri.UserInfo;
         if (userInfo.Contains(':', StringComparison.Ordinal))
         {
-            throw new FormatException($"'{value}' holds a password. Remove it from the URL and give it in the environment or at the prompt.");
+            throw new FormatException($"'{value}' contains a password. Remove it from the URL and give it in the environment or at the prompt.");
         }
 
         if (userInfo.Length == 0)
@@ -53,6 +53,6 @@ public sealed record ImapLocation(string User, string Host, int Port, string Fol
             folder.Length == 0 ? "INBOX" : folder);
     }
 
-    /// <summary>The URL as shown to people; it never holds a password.</summary>
+    /// <summary>The URL as shown to people; it never contains a password.</summary>
     public override string ToString() => $"imaps://{Uri.EscapeDataString(User)}@{Host}:{Port}/{Folder}";
 }

@@ -21,10 +21,10 @@ public enum PolicyFetchStatus
     /// <summary>The certificate is expired, untrusted or does not match the policy host.</summary>
     CertificateInvalid,
 
-    /// <summary>The server answered with a 3xx redirect, which senders never follow.</summary>
+    /// <summary>The server returned a 3xx redirect, which senders never follow.</summary>
     Redirect,
 
-    /// <summary>The server answered with a status other than 200.</summary>
+    /// <summary>The server returned a status other than 200.</summary>
     HttpStatus,
 
     /// <summary>The media type is not <c>text/plain</c>.</summary>

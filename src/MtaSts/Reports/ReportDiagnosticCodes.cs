@@ -78,7 +78,7 @@ public static class ReportDiagnosticCodes
     /// <summary>The end of the date range is before its start; both are kept.</summary>
     public const string DateRangeReversed = "TLSRPT-REPORT-DATE-RANGE-REVERSED";
 
-    /// <summary>The date range is not one full UTC day (RFC 8460 §4.1 says it should be).</summary>
+    /// <summary>The date range is not one full UTC day (RFC 8460 §4.1 recommends one).</summary>
     public const string DateRangeNotUtcDay = "TLSRPT-REPORT-DATE-RANGE-NOT-UTC-DAY";
 
     /// <summary>A session count is a JSON string holding digits; it is read as a number.</summary>
@@ -105,7 +105,7 @@ public static class ReportDiagnosticCodes
     /// <summary>The failure details add up to less than <c>total-failure-session-count</c>.</summary>
     public const string FailureCountBelowTotal = "TLSRPT-REPORT-FAILURE-COUNT-BELOW-TOTAL";
 
-    /// <summary>The <c>policies</c> array is empty, so the report says nothing about any policy.</summary>
+    /// <summary>The <c>policies</c> array is empty, so the report describes no policy.</summary>
     public const string NoPolicies = "TLSRPT-REPORT-NO-POLICIES";
 
     /// <summary>The input starts with a UTF-8 byte order mark, which JSON forbids; it is skipped.</summary>
