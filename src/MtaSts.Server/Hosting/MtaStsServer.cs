@@ -133,6 +133,7 @@ public static class MtaStsServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestCounting();
+        app.UseMisdirectedRequestCheck();
 
         // 5. Map one endpoint group per feature.
         app.MapPolicyEndpoints();
