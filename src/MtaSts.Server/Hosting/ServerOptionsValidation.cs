@@ -1,3 +1,6 @@
+using MtaSts.Server.Api;
+using MtaSts.Server.Policies;
+
 namespace MtaSts.Server.Hosting;
 
 /// <summary>Checks the <c>Server</c> section before the server starts, so a mistake stops it with the key to fix.</summary>
@@ -10,6 +13,12 @@ internal static class ServerOptionsValidation
         if (!options.Intake.Path.StartsWith('/'))
         {
             problems.Add($"Server:Intake:Path '{options.Intake.Path}' must start with '/', such as /tlsrpt.");
+        }
+
+        if (IsReservedPath(options.Intake.Path))
+        {
+            problems.Add($"Server:Intake:Path '{options.Intake.Path}' collides with a path the server already serves "
+                + $"({PolicyEndpoints.PolicyPath}, /api, /healthz or /metrics); choose another, such as /tlsrpt.");
         }
 
         if (options.Intake.MaxBodyBytes < 1 || options.Intake.MaxReportBytes < 1)
@@ -28,6 +37,35 @@ internal static class ServerOptionsValidation
         if (options.Smtp.Enabled && options.Smtp.Recipients.Count == 0)
         {
             problems.Add("Server:Smtp:Enabled is set but Server:Smtp:Recipients is empty, so every message would be rejected; add the rua mail addresses.");
+        }
+
+        foreach (var recipient in options.Smtp.Recipients)
+        {
+            if (!IsMailAddress(recipient))
+            {
+                problems.Add($"Server:Smtp:Recipients entry '{recipient}' is not a mail address; give one such as tlsrpt@example.net.");
+            }
+        }
+
+        if (options.Smtp.Port is < 0 or > 65535)
+        {
+            problems.Add($"Server:Smtp:Port {options.Smtp.Port} is not a TCP port; give a number from 0 to 65535.");
+        }
+
+        if (!(options.Tls.ReloadCheckSeconds >= 0))
+        {
+            problems.Add($"Server:Tls:ReloadCheckSeconds {options.Tls.ReloadCheckSeconds} is negative; give 0 to check on every handshake, or a number of seconds.");
+        }
+
+        if (!(options.Dns.TimeoutSeconds > 0))
+        {
+            problems.Add($"Server:Dns:TimeoutSeconds {options.Dns.TimeoutSeconds} must be a positive number of seconds.");
+        }
+
+        if (options.Api.AdminTokenHash is { } hash && !AdminToken.IsWellFormed(hash))
+        {
+            problems.Add("Server:Api:AdminTokenHash is not a hash printed by 'mtasts serve hash-token', so no token would ever match; "
+                + "run that command and paste its output, or remove the key to allow loopback requests only.");
         }
 
         if (options.Smtp.Enabled && !System.Net.IPAddress.TryParse(options.Smtp.Address, out _))
@@ -52,4 +90,24 @@ internal static class ServerOptionsValidation
 
         return problems;
     }
+
+    private static bool IsReservedPath(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return string.Equals(trimmed, PolicyEndpoints.PolicyPath, StringComparison.OrdinalIgnoreCase)
+            || trimmed.Length == 0
+            || IsSameOrBelow(trimmed, "/api")
+            || IsSameOrBelow(trimmed, "/healthz")
+            || IsSameOrBelow(trimmed, "/metrics");
+    }
+
+    private static bool IsSameOrBelow(string path, string prefix) =>
+        string.Equals(path, prefix, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase);
+
+    // An address without display name or comments, as an SMTP envelope carries it.
+    private static bool IsMailAddress(string value) =>
+        System.Net.Mail.MailAddress.TryCreate(value.Trim(), out var address)
+        && address.DisplayName.Length == 0
+        && string.Equals(address.Address, value.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -31,11 +31,21 @@ internal sealed class CertificateStore
     public bool HasCertificates => _entries.Count > 0;
 
     /// <summary>Loads every configured certificate once, so that a missing or broken file stops the start with its name.</summary>
+    /// <exception cref="InvalidOperationException">A file is missing or unreadable, the key does not match, or the certificate does not cover its name.</exception>
     public void LoadAll()
     {
         foreach (var entry in _entries)
         {
-            Load(entry);
+            try
+            {
+                Load(entry);
+            }
+            catch (Exception e) when (e is CryptographicException or IOException or ArgumentException)
+            {
+                throw new InvalidOperationException(
+                    $"Server:Tls:Certificates entry '{entry.Name}' cannot be used: {e.Message.TrimEnd('.')} (certificate {entry.CertificateFile}, key {entry.KeyFile}).",
+                    e);
+            }
         }
     }
 
@@ -111,7 +121,23 @@ internal sealed class CertificateStore
     private static void Load(Entry entry)
     {
         var stamp = ReadStamp(entry);
-        var leaf = X509Certificate2.CreateFromPemFile(entry.CertificateFile, entry.KeyFile);
+        X509Certificate2 leaf;
+        try
+        {
+            leaf = X509Certificate2.CreateFromPemFile(entry.CertificateFile, entry.KeyFile);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("key", StringComparison.OrdinalIgnoreCase))
+        {
+            // .NET 10 reports a key of another certificate as an ArgumentException without naming either file.
+            throw new CryptographicException("the private key does not match the certificate; give the key file issued with it", e);
+        }
+
+        // A certificate that does not cover its configured name would fail every sender's check (RFC 8461 §3.3), so it is refused.
+        if (!leaf.MatchesHostname(SampleName(entry.Name), allowWildcards: true, allowCommonName: false))
+        {
+            throw new CryptographicException($"the certificate's subject alternative names do not cover {entry.Name}; issue it for that name");
+        }
+
         var chain = new X509Certificate2Collection();
         chain.ImportFromPemFile(entry.CertificateFile);
         var intermediates = new X509Certificate2Collection();
@@ -127,6 +153,9 @@ internal sealed class CertificateStore
         entry.Context = SslStreamCertificateContext.Create(leaf, intermediates, offline: true);
         entry.Stamp = stamp;
     }
+
+    // A wildcard entry serves mta-sts.<domain> names, so the certificate must cover one such name.
+    private static string SampleName(string name) => name.StartsWith("*.", StringComparison.Ordinal) ? "mta-sts" + name[1..] : name;
 
     private static (DateTime, long, DateTime, long) ReadStamp(Entry entry)
     {
