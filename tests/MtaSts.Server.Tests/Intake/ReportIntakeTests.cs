@@ -77,8 +77,13 @@ public sealed class ReportIntakeTests : IAsyncLifetime
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
         using var response = await client.PostAsync("/tlsrpt", content);
+        var problem = await response.Content.ReadAsStringAsync();
+        var metrics = await client.GetStringAsync("/metrics");
 
         Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{reason}: got {(int)response.StatusCode}");
+        Assert.Contains("\"reason\":\"unsupported-media-type\"", problem, StringComparison.Ordinal);
+        Assert.Contains("application/tlsrpt+gzip or application/tlsrpt+json", problem, StringComparison.Ordinal);
+        Assert.Contains("mtasts_server_reports_rejected_total{channel=\"https\",reason=\"unsupported-media-type\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.False(await _server.IsStoredAsync("sender.example", "type-1"));
     }
 
@@ -91,6 +96,7 @@ public sealed class ReportIntakeTests : IAsyncLifetime
         using var response = await client.PostAsync("/tlsrpt", content);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("unsupported-media-type", await ReadReasonAsync(response));
     }
 
     [Fact]
