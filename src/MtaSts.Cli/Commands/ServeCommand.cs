@@ -45,6 +45,11 @@ internal static class ServeCommand
             app = await MtaStsServer.BuildAsync(arguments, cancellationToken: cancellationToken);
             await app.StartAsync(cancellationToken);
         }
+        catch (ServerSettingException e)
+        {
+            var messages = string.Join(" ", e.Problems.Select(ServerText.Describe));
+            throw new CommandException(ServerText.Get("Serve.StartFailed", messages));
+        }
         catch (Exception e) when (ServeConfigurationErrors.IsConfigurationError(e))
         {
             throw new CommandException(ServeConfigurationErrors.Describe(e));

@@ -31,7 +31,7 @@ public static class MtaStsServer
     /// <param name="catalog">The domain catalog; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
     /// <param name="intake">The report intake; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
     /// <param name="cancellationToken">Cancels opening the store.</param>
-    /// <exception cref="InvalidOperationException">A setting is invalid; the message names each key to fix.</exception>
+    /// <exception cref="InvalidOperationException">A setting is invalid or a port is in use; the message names each key to fix.</exception>
     public static async Task<WebApplication> BuildAsync(string[] args, IDomainCatalog? catalog = null, IReportIntake? intake = null, CancellationToken cancellationToken = default)
     {
         // The server binds the --urls addresses itself (ListenUrls). Left in the arguments, they
@@ -58,7 +58,7 @@ public static class MtaStsServer
         var problems = ServerOptionsValidation.Validate(options);
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException(string.Join(" ", problems));
+            throw new ServerSettingException(problems);
         }
 
         EnsureSmtpPortFree(options.Smtp);
@@ -172,8 +172,13 @@ public static class MtaStsServer
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            throw new IOException(
-                $"Server:Smtp:Port {smtp.Port} on {smtp.Address} cannot be used ({e.SocketErrorCode}): stop the program that listens there or choose another port.",
+            throw new ServerSettingException(
+                SettingProblem.Create(
+                    "SmtpPortInUse",
+                    "Server:Smtp:Port {0} on {1} cannot be used ({2}): stop the program that listens there or choose another port.",
+                    smtp.Port,
+                    smtp.Address,
+                    e.SocketErrorCode),
                 e);
         }
         finally

@@ -31,7 +31,7 @@ internal sealed class CertificateStore
     public bool HasCertificates => _entries.Count > 0;
 
     /// <summary>Loads every configured certificate once, so that a missing or broken file stops the start with its name.</summary>
-    /// <exception cref="InvalidOperationException">A file is missing or unreadable, the key does not match, or the certificate does not cover its name.</exception>
+    /// <exception cref="ServerSettingException">A file is missing or unreadable, the key does not match, or the certificate does not cover its name.</exception>
     public void LoadAll()
     {
         foreach (var entry in _entries)
@@ -40,10 +40,20 @@ internal sealed class CertificateStore
             {
                 Load(entry);
             }
+            catch (CertificateMismatchException e)
+            {
+                throw new ServerSettingException(SettingProblem.Create(e.Code, e.Template, entry.Name, entry.CertificateFile, entry.KeyFile), e);
+            }
             catch (Exception e) when (e is CryptographicException or IOException or ArgumentException)
             {
-                throw new InvalidOperationException(
-                    $"Server:Tls:Certificates entry '{entry.Name}' cannot be used: {e.Message.TrimEnd('.')} (certificate {entry.CertificateFile}, key {entry.KeyFile}).",
+                throw new ServerSettingException(
+                    SettingProblem.Create(
+                        "CertificateUnreadable",
+                        "Server:Tls:Certificates entry '{0}' cannot be used: {3} (certificate {1}, key {2}).",
+                        entry.Name,
+                        entry.CertificateFile,
+                        entry.KeyFile,
+                        e.Message.TrimEnd('.')),
                     e);
             }
         }
@@ -114,7 +124,10 @@ internal sealed class CertificateStore
         catch (Exception e) when (e is CryptographicException or IOException or ArgumentException)
         {
             // A file caught halfway through a rewrite: keep serving the previous certificate and try again on the next check.
-            Log.CertificateReloadFailed(_logger, entry.Name, entry.CertificateFile, e.Message);
+            var reason = e is CertificateMismatchException mismatch
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, mismatch.Template, entry.Name, entry.CertificateFile, entry.KeyFile)
+                : e.Message;
+            Log.CertificateReloadFailed(_logger, entry.Name, entry.CertificateFile, reason);
         }
     }
 
@@ -129,13 +142,18 @@ internal sealed class CertificateStore
         catch (ArgumentException e) when (e.Message.Contains("key", StringComparison.OrdinalIgnoreCase))
         {
             // .NET 10 reports a key of another certificate as an ArgumentException without naming either file.
-            throw new CryptographicException("the private key does not match the certificate; give the key file issued with it", e);
+            throw new CertificateMismatchException(
+                "CertificateKeyMismatch",
+                "Server:Tls:Certificates entry '{0}' cannot be used: the private key in {2} does not match the certificate in {1}; give the key file issued with it.",
+                e);
         }
 
         // A certificate that does not cover its configured name would fail every sender's check (RFC 8461 §3.3), so it is refused.
         if (!leaf.MatchesHostname(SampleName(entry.Name), allowWildcards: true, allowCommonName: false))
         {
-            throw new CryptographicException($"the certificate's subject alternative names do not cover {entry.Name}; issue it for that name");
+            throw new CertificateMismatchException(
+                "CertificateNameNotCovered",
+                "Server:Tls:Certificates entry '{0}' cannot be used: the subject alternative names of the certificate in {1} do not cover {0}; issue it for that name.");
         }
 
         var chain = new X509Certificate2Collection();
@@ -166,6 +184,15 @@ internal sealed class CertificateStore
             certificate.Exists ? certificate.Length : -1,
             key.Exists ? key.LastWriteTimeUtc : default,
             key.Exists ? key.Length : -1);
+    }
+
+    // Carries the message code and English template of a certificate that loads but cannot serve its entry.
+    private sealed class CertificateMismatchException(string code, string template, Exception? innerException = null)
+        : CryptographicException(template, innerException)
+    {
+        public string Code { get; } = code;
+
+        public string Template { get; } = template;
     }
 
     private sealed class Entry(string name, string certificateFile, string keyFile)

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using MtaSts.Server.Hosting;
 
 namespace MtaSts.Server.Tls;
 
@@ -13,8 +14,7 @@ namespace MtaSts.Server.Tls;
 internal static class ListenUrls
 {
     /// <summary>Adds one endpoint per URL; <c>*</c>, <c>+</c> and <c>[::]</c> listen on every address.</summary>
-    /// <exception cref="FormatException">A URL is not <c>http://</c> or <c>https://</c> with a host and port.</exception>
-    /// <exception cref="InvalidOperationException">An <c>https://</c> URL is given without a configured certificate.</exception>
+    /// <exception cref="ServerSettingException">A URL is not <c>http://</c> or <c>https://</c> with an IP address and port, or is HTTPS without a configured certificate.</exception>
     public static void Configure(KestrelServerOptions kestrel, IEnumerable<string> urls, CertificateStore certificates)
     {
         foreach (var url in urls)
@@ -22,7 +22,10 @@ internal static class ListenUrls
             var (https, host, port) = Split(url);
             if (https && !certificates.HasCertificates)
             {
-                throw new InvalidOperationException($"'{url}' is HTTPS but no certificate is configured; add Server:Tls:Certificates or use http:// behind a reverse proxy.");
+                throw new ServerSettingException(SettingProblem.Create(
+                    "UrlHttpsWithoutCertificate",
+                    "'{0}' is HTTPS but no certificate is configured; add Server:Tls:Certificates or use http:// behind a reverse proxy.",
+                    url));
             }
 
             Action<ListenOptions> configure = https
@@ -65,7 +68,7 @@ internal static class ListenUrls
         var https = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         if (!https && !url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         {
-            throw new FormatException($"'{url}' is not an http:// or https:// URL.");
+            throw new ServerSettingException(SettingProblem.Create("UrlSchemeInvalid", "'{0}' is not an http:// or https:// URL; give one such as http://127.0.0.1:8080.", url));
         }
 
         var authority = url[(https ? 8 : 7)..].TrimEnd('/');
@@ -78,12 +81,12 @@ internal static class ListenUrls
         var host = authority[..colon];
         if (!int.TryParse(authority[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
         {
-            throw new FormatException($"'{url}' has an invalid port; give a number from 0 to 65535.");
+            throw new ServerSettingException(SettingProblem.Create("UrlPortInvalid", "'{0}' has an invalid port; give a number from 0 to 65535.", url));
         }
 
         if (host is not ("*" or "+" or "localhost") && !IPAddress.TryParse(host.Trim('[', ']'), out _))
         {
-            throw new FormatException($"'{url}' must name an IP address, localhost, * or +; host names are not resolved.");
+            throw new ServerSettingException(SettingProblem.Create("UrlHostNotAddress", "'{0}' must name an IP address, localhost, * or +; host names are not resolved.", url));
         }
 
         return (https, host, port);

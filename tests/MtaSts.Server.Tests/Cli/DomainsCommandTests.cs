@@ -209,6 +209,18 @@ public sealed class DomainsCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("en", "could not start the server: 'nonsense' is not an http:// or https:// URL; give one such as http://127.0.0.1:8080.")]
+    [InlineData("es", "no se pudo iniciar el servidor: 'nonsense' no es una URL http:// ni https://; indique una como http://127.0.0.1:8080.")]
+    public async Task Serve_BadUrlInUserLanguage(string language, string expectedMessage)
+    {
+        var (exitCode, _, error) = await RunAsync("--lang", language, "serve", "--urls", "nonsense");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
     [Fact]
     public async Task HashToken_PrintsVerifiableHash()
     {

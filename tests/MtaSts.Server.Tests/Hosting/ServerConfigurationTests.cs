@@ -26,13 +26,50 @@ public sealed class ServerConfigurationTests
         var folder = Directory.CreateTempSubdirectory("mtasts-config-test-").FullName;
         try
         {
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            var error = await Assert.ThrowsAsync<ServerSettingException>(() =>
                 MtaStsServer.BuildAsync(["--urls=http://127.0.0.1:0", $"--Server:Store={Path.Combine(folder, "mtasts.db")}", argument]));
 
             Assert.Contains(expectedMessage, error.Message, StringComparison.Ordinal);
         }
         finally
         {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--Server:Intake:Path=/api", "IntakePathReserved")]
+    [InlineData("--Server:Smtp:Recipients:0=not-an-address", "SmtpRecipientInvalid")]
+    [InlineData("--Server:Tls:ReloadCheckSeconds=-1", "ReloadCheckNegative")]
+    [InlineData("--Server:Api:AdminTokenHash=secret", "AdminTokenHashInvalid")]
+    [InlineData("--urls=nonsense", "UrlSchemeInvalid")]
+    [InlineData("--urls=http://127.0.0.1:99999", "UrlPortInvalid")]
+    [InlineData("--urls=http://example.com:80", "UrlHostNotAddress")]
+    [InlineData("--urls=https://127.0.0.1:0", "UrlHttpsWithoutCertificate")]
+    public async Task SettingProblem_MatchesCliCatalog(string argument, string code)
+    {
+        var folder = Directory.CreateTempSubdirectory("mtasts-config-test-").FullName;
+        try
+        {
+            var error = await Record.ExceptionAsync(async () =>
+            {
+                await using var app = await MtaStsServer.BuildAsync(
+                    ["--urls=http://127.0.0.1:0", $"--Server:Store={Path.Combine(folder, "mtasts.db")}", "--Logging:LogLevel:Default=None", argument]);
+                await app.StartAsync();
+            });
+
+            var problem = Assert.Single(Assert.IsType<ServerSettingException>(error).Problems);
+            var strings = new System.Resources.ResourceManager("MtaSts.Cli.Resources.ServerStrings", System.Reflection.Assembly.Load("MtaSts.Cli"));
+            var english = strings.GetString("Setting." + code, System.Globalization.CultureInfo.InvariantCulture);
+            var spanish = strings.GetString("Setting." + code, System.Globalization.CultureInfo.GetCultureInfo("es"));
+            Assert.Equal(code, problem.Code);
+            Assert.NotNull(english);
+            Assert.Equal(problem.Message, string.Format(System.Globalization.CultureInfo.InvariantCulture, english, [.. problem.Arguments]));
+            Assert.NotEqual(english, spanish);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -58,8 +95,8 @@ public sealed class ServerConfigurationTests
     }
 
     [Theory]
-    [InlineData("mta-sts.example.com", "mta-sts.example.org", "mta-sts.example.com", "names do not cover mta-sts.example.com")]
-    [InlineData("*.example.com", "mta-sts.example.org", "*.example.com", "names do not cover *.example.com")]
+    [InlineData("mta-sts.example.com", "mta-sts.example.org", "mta-sts.example.com", "do not cover mta-sts.example.com")]
+    [InlineData("*.example.com", "mta-sts.example.org", "*.example.com", "do not cover *.example.com")]
     [InlineData("mta-sts.example.com", "mta-sts.example.com", "other", "give the key file issued with it")]
     public async Task Start_RejectsUnusableCertificate(string name, string issuedFor, string keyOf, string expectedMessage)
     {
@@ -82,11 +119,14 @@ public sealed class ServerConfigurationTests
                 await app.StartAsync();
             });
 
-            var invalid = Assert.IsType<InvalidOperationException>(error);
+            var invalid = Assert.IsType<ServerSettingException>(error);
             Assert.Contains(expectedMessage, invalid.Message, StringComparison.Ordinal);
             Assert.Contains($"'{name}'", invalid.Message, StringComparison.Ordinal);
             Assert.Contains(certificateFile, invalid.Message, StringComparison.Ordinal);
-            Assert.Contains(keyFile, invalid.Message, StringComparison.Ordinal);
+            if (keyOf == "other")
+            {
+                Assert.Contains(keyFile, invalid.Message, StringComparison.Ordinal);
+            }
         }
         finally
         {
