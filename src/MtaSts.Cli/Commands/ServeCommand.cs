@@ -74,6 +74,9 @@ internal static class ServeCommand
         return ExitCodes.Ok;
     }
 
+    // A floor against short, guessable tokens: 20 base64 characters carry 120 bits, and the documented command makes 44.
+    private const int MinimumTokenLength = 20;
+
     private static Command CreateHashToken()
     {
         var command = new Command("hash-token", ServerText.Get("HashToken.Description"));
@@ -84,6 +87,11 @@ internal static class ServeCommand
             if (string.IsNullOrEmpty(token))
             {
                 throw new CommandException(ServerText.Get("HashToken.Empty"));
+            }
+
+            if (token.Length < MinimumTokenLength)
+            {
+                throw new CommandException(ServerText.Get("HashToken.TooShort", token.Length, MinimumTokenLength));
             }
 
             await Console.Out.WriteLineAsync(AdminToken.Hash(token));

@@ -48,7 +48,7 @@ internal static class ReportIntakeEndpoints
         var body = await ReadBodyAsync(context.Request, options.Value.Intake.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Problem(intake.Reject(IntakeRejection.BodyTooLarge, source).Rejection!);
+            return Problem(intake.Reject(IntakeRejection.BodyTooLarge(options.Value.Intake.MaxBodyBytes), source).Rejection!);
         }
 
         var result = await intake.AcceptAsync(body, source, cancellationToken);

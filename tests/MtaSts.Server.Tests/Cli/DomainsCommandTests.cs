@@ -221,6 +221,26 @@ public sealed class DomainsCommandTests : IDisposable
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("short", "the token has 5 characters; give at least 20")]
+    [InlineData("", "no token on standard input")]
+    public async Task HashToken_RejectsWeakToken(string token, string expectedMessage)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(cli);
+        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add("hash-token");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(token);
+        process.StandardInput.Close();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HashToken_PrintsVerifiableHash()
     {
@@ -230,13 +250,13 @@ public sealed class DomainsCommandTests : IDisposable
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add("hash-token");
         using var process = System.Diagnostics.Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync("cli-token-4b2e");
+        await process.StandardInput.WriteLineAsync("cli-token-4b2e-9f61-a07c");
         process.StandardInput.Close();
         var hash = (await process.StandardOutput.ReadToEndAsync()).Trim();
         await process.WaitForExitAsync();
 
         Assert.Equal(0, process.ExitCode);
-        Assert.True(MtaSts.Server.Api.AdminToken.Verify("cli-token-4b2e", hash), hash);
+        Assert.True(MtaSts.Server.Api.AdminToken.Verify("cli-token-4b2e-9f61-a07c", hash), hash);
     }
 
     private string StoreFile(string source) => Path.Combine(_folder, source + ".db");

@@ -108,6 +108,7 @@ public sealed class ReportIntakeTests : IAsyncLifetime
         using var response = await PostAsync(client, Encoding.UTF8.GetBytes(padded), "application/tlsrpt+json");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than the 65536 bytes this server accepts", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await _server.IsStoredAsync("sender.example", "big-1"));
     }
 
@@ -164,6 +165,7 @@ public sealed class ReportIntakeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unmanaged-domain", await ReadReasonAsync(response));
+        Assert.Contains("covers unmanaged.test, which this server does not manage", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await _server.IsStoredAsync("sender.example", "other-1"));
     }
 

@@ -164,6 +164,20 @@ public sealed class PolicyHostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Head_ServesHeadersWithoutBody()
+    {
+        using var client = _server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/.well-known/mta-sts.txt");
+        request.Headers.Host = "mta-sts.example.org";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task PlainHttp_ServesWithoutRedirect()
     {
         using var client = _server.CreateHttpClient();
