@@ -12,17 +12,33 @@ internal static class DomainApiEndpoints
 {
     public static IEndpointRouteBuilder MapDomainApiEndpoints(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").AddEndpointFilter<ApiAuthorization>().WithTags("api");
+        var api = routes.MapGroup("/api").AddEndpointFilter<ApiAuthorization>().WithTags("api")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/domains", ListAsync).WithSummary("Lists the managed domains");
-        api.MapGet("/domains/{name}", GetAsync).WithSummary("Returns one managed domain with the DNS records to publish");
-        api.MapGet("/domains/{name}/dns-check", CheckDnsAsync).WithSummary("Compares the records live in DNS with the records to publish");
-        api.MapPost("/domains", AddAsync).Accepts<AddDomainRequest>("application/json").WithSummary("Adds a managed domain with its first policy");
-        api.MapPut("/domains/{name}/policy", SetPolicyAsync).Accepts<PolicyModel>("application/json").WithSummary("Replaces the policy; other content gets a new policy id");
+        api.MapGet("/domains/{name}", GetAsync).WithSummary("Returns one managed domain with the DNS records to publish")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/domains/{name}/dns-check", CheckDnsAsync).WithSummary("Compares the records live in DNS with the records to publish")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/domains", AddAsync).Accepts<AddDomainRequest>("application/json").WithSummary("Adds a managed domain with its first policy")
+            .Produces<DomainModel>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/domains/{name}/policy", SetPolicyAsync).Accepts<PolicyModel>("application/json").WithSummary("Replaces the policy; other content gets a new policy id")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/domains/{name}/promote", (string name, ApiContext context, CancellationToken token) =>
-            ChangeAsync(name, "promote", context, (catalog, domain) => catalog.PromoteAsync(domain, token), token)).WithSummary("Moves a domain from testing to enforce");
+            ChangeAsync(name, "promote", context, (catalog, domain) => catalog.PromoteAsync(domain, token), token)).WithSummary("Moves a domain from testing to enforce")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/domains/{name}/retire", (string name, ApiContext context, CancellationToken token) =>
-            ChangeAsync(name, "retire", context, (catalog, domain) => catalog.RetireAsync(domain, token), token)).WithSummary("Publishes mode none until the old max_age has passed");
-        api.MapDelete("/domains/{name}", RemoveAsync).WithSummary("Removes a retired domain after its removal time");
+            ChangeAsync(name, "retire", context, (catalog, domain) => catalog.RetireAsync(domain, token), token)).WithSummary("Publishes mode none until the old max_age has passed")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapDelete("/domains/{name}", RemoveAsync).WithSummary("Removes a retired domain after its removal time")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/reports/summary", SummarizeReportsAsync).WithSummary("Counts stored reports, in total and per managed domain");
         return routes;
     }

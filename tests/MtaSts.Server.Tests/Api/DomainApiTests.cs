@@ -178,6 +178,25 @@ public sealed class DomainApiTests : IAsyncLifetime
         Assert.True(paths.TryGetProperty("/tlsrpt", out _));
     }
 
+    [Fact]
+    public async Task OpenApi_DeclaresTitleTokenAndErrors()
+    {
+        using var client = _server.CreateHttpClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/openapi.json"));
+
+        var root = json.RootElement;
+        var add = root.GetProperty("paths").GetProperty("/api/domains").GetProperty("post");
+        var intake = root.GetProperty("paths").GetProperty("/tlsrpt").GetProperty("post");
+        Assert.Equal("mtasts API", root.GetProperty("info").GetProperty("title").GetString());
+        Assert.Equal("bearer", root.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.True(add.TryGetProperty("security", out _));
+        Assert.False(intake.TryGetProperty("security", out _));
+        Assert.True(add.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(add.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(add.GetProperty("responses").TryGetProperty("409", out _));
+    }
+
     private static async Task<string> GetPolicyAsync(HttpClient client, string host)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/mta-sts.txt");
