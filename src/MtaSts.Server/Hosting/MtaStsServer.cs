@@ -34,10 +34,12 @@ public static class MtaStsServer
     /// <exception cref="InvalidOperationException">A setting is invalid or a port is in use; the message names each key to fix.</exception>
     public static async Task<WebApplication> BuildAsync(string[] args, IDomainCatalog? catalog = null, IReportIntake? intake = null, CancellationToken cancellationToken = default)
     {
-        // The server binds the --urls addresses itself (ListenUrls). Left in the arguments, they
-        // would make Kestrel warn at every start that it overrides them.
+        // The server binds the --urls addresses itself (ListenUrls). Kestrel reads urls, http_ports and
+        // https_ports when the builder is created and, given any, warns at every start that ListenUrls
+        // overrides them. So --urls is taken out of the arguments, and empty values on the command line,
+        // the last source, hide the others; ReadConfiguredUrls still finds Urls from appsettings.json or ASPNETCORE_URLS.
         var (urlsArgument, otherArgs) = TakeUrlsArgument(args);
-        var builder = WebApplication.CreateBuilder(otherArgs);
+        var builder = WebApplication.CreateBuilder([.. otherArgs, "--urls=", "--http_ports=", "--https_ports="]);
         ServerConfiguration.AddSharedSources(builder.Configuration);
 
         // Defaults below every other source: ASP.NET Core's per-request logs stay off unless configured.
@@ -97,11 +99,12 @@ public static class MtaStsServer
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 
         // 3. Listen on the --urls addresses, choosing each HTTPS certificate by SNI, with TLS 1.2 and 1.3 only.
-        var urls = (urlsArgument ?? builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var urls = (urlsArgument ?? ReadConfiguredUrls(builder.Configuration) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (urls.Length == 0)
         {
             urls = [options.Tls.Certificates.Count > 0 ? DefaultHttpsUrl : DefaultHttpUrl];
         }
+
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -187,17 +190,31 @@ public static class MtaStsServer
         }
     }
 
+    private static string? ReadConfiguredUrls(IConfigurationRoot configuration)
+    {
+        foreach (var provider in configuration.Providers.Reverse())
+        {
+            if (provider is not Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider
+                && provider.TryGet(WebHostDefaults.ServerUrlsKey, out var urls))
+            {
+                return urls;
+            }
+        }
+
+        return null;
+    }
+
     private static (string? Urls, string[] OtherArgs) TakeUrlsArgument(string[] args)
     {
         string? urls = null;
         var others = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--urls" or "/urls" && i + 1 < args.Length)
+            if ((string.Equals(args[i], "--urls", StringComparison.OrdinalIgnoreCase) || string.Equals(args[i], "/urls", StringComparison.OrdinalIgnoreCase)) && i + 1 < args.Length)
             {
                 urls = args[++i];
             }
-            else if (args[i].StartsWith("--urls=", StringComparison.Ordinal))
+            else if (args[i].StartsWith("--urls=", StringComparison.OrdinalIgnoreCase))
             {
                 urls = args[i]["--urls=".Length..];
             }

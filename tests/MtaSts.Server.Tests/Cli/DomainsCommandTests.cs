@@ -242,6 +242,42 @@ public sealed class DomainsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_ConfiguredUrlsWithoutOverrideWarning()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), "{ \"Urls\": \"http://127.0.0.1:0\" }");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _folder };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll"), "serve", "--store", Store })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_HTTP_PORTS"] = "8099";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                output.AppendLine(line);
+                if (line.Contains("Listening on", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        Assert.Matches(@"Listening on http://127\.0\.0\.1:\d+", output.ToString());
+        Assert.DoesNotContain("127.0.0.1:8080", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Overriding address", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HashToken_PrintsVerifiableHash()
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll");
