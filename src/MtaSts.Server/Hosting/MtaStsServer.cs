@@ -43,9 +43,9 @@ public static class MtaStsServer
         ServerConfiguration.AddSharedSources(builder.Configuration);
 
         // Defaults below every other source: ASP.NET Core's per-request logs stay off unless configured.
-        // Kestrel logs a failed bind as Critical with a stack trace; the caller reports that failure
-        // in one line from the IOException that StartAsync throws.
-        // TODO: the generic host still logs "Hosting failed to start" with the same stack trace.
+        // Kestrel logs a failed bind as Critical with a stack trace. EnsurePortsFree reports a port in
+        // use in one line before that, so a bind fails there only when another program takes the port in between.
+        // NOTE: in that case the generic host still logs "Hosting failed to start" with a stack trace.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level < LogLevel.Critical);
 
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
@@ -106,6 +106,7 @@ public static class MtaStsServer
         }
 
 
+        ListenUrls.EnsurePortsFree(urls);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -168,26 +169,12 @@ public static class MtaStsServer
             return;
         }
 
-        var probe = new System.Net.Sockets.TcpListener(address, smtp.Port);
-        try
-        {
-            probe.Start();
-        }
-        catch (System.Net.Sockets.SocketException e)
-        {
-            throw new ServerSettingException(
-                SettingProblem.Create(
-                    "SmtpPortInUse",
-                    "Server:Smtp:Port {0} on {1} cannot be used ({2}): stop the program that listens there or choose another port.",
-                    smtp.Port,
-                    smtp.Address,
-                    e.SocketErrorCode),
-                e);
-        }
-        finally
-        {
-            probe.Stop();
-        }
+        ListenUrls.ProbePort(address, smtp.Port, error => SettingProblem.Create(
+            "SmtpPortInUse",
+            "Server:Smtp:Port {0} on {1} cannot be used ({2}): stop the program that listens there or choose another port.",
+            smtp.Port,
+            smtp.Address,
+            error));
     }
 
     private static string? ReadConfiguredUrls(IConfigurationRoot configuration)

@@ -50,6 +50,58 @@ internal static class ListenUrls
         }
     }
 
+    /// <summary>Binds and releases each URL's address and port, so that a port in use stops the start with one message before the host starts.</summary>
+    /// <exception cref="ServerSettingException">A URL is invalid, or its port is in use or not permitted.</exception>
+    public static void EnsurePortsFree(IEnumerable<string> urls)
+    {
+        foreach (var url in urls)
+        {
+            var (_, host, port) = Split(url);
+            if (port == 0)
+            {
+                continue;
+            }
+
+            var address = host switch
+            {
+                "*" or "+" or "[::]" => IPAddress.IPv6Any,
+                "localhost" => IPAddress.Loopback,
+                _ => IPAddress.Parse(host.Trim('[', ']')),
+            };
+            ProbePort(address, port, error => SettingProblem.Create(
+                "UrlPortInUse",
+                "'{0}' cannot be used: binding port {1} failed ({2}); stop the program that listens there, grant the port (CAP_NET_BIND_SERVICE below 1024) or change --urls.",
+                url,
+                port,
+                error));
+        }
+    }
+
+    /// <summary>Binds and releases <paramref name="address"/> and <paramref name="port"/>; a failure becomes the problem that <paramref name="describe"/> returns.</summary>
+    /// <exception cref="ServerSettingException">The port cannot be bound.</exception>
+    internal static void ProbePort(IPAddress address, int port, Func<System.Net.Sockets.SocketError, SettingProblem> describe)
+    {
+        var probe = new System.Net.Sockets.TcpListener(address, port);
+        if (address.Equals(IPAddress.IPv6Any))
+        {
+            // Kestrel's ListenAnyIP binds [::] for IPv4 and IPv6 alike.
+            probe.Server.DualMode = true;
+        }
+
+        try
+        {
+            probe.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new ServerSettingException(describe(e.SocketErrorCode), e);
+        }
+        finally
+        {
+            probe.Stop();
+        }
+    }
+
     private static SslServerAuthenticationOptions CreateSslOptions(CertificateStore certificates, string serverName)
     {
         var context = certificates.Select(serverName)
