@@ -45,6 +45,11 @@ internal static class ServeCommand
             app = await MtaStsServer.BuildAsync(arguments, cancellationToken: cancellationToken);
             await app.StartAsync(cancellationToken);
         }
+        catch (ServerSettingException e)
+        {
+            var messages = string.Join(" ", e.Problems.Select(ServerText.Describe));
+            throw new CommandException(ServerText.Get("Serve.StartFailed", messages));
+        }
         catch (Exception e) when (ServeConfigurationErrors.IsConfigurationError(e))
         {
             throw new CommandException(ServeConfigurationErrors.Describe(e));
@@ -69,6 +74,9 @@ internal static class ServeCommand
         return ExitCodes.Ok;
     }
 
+    // A floor against short, guessable tokens: 20 base64 characters carry 120 bits, and the documented command makes 44.
+    private const int MinimumTokenLength = 20;
+
     private static Command CreateHashToken()
     {
         var command = new Command("hash-token", ServerText.Get("HashToken.Description"));
@@ -79,6 +87,11 @@ internal static class ServeCommand
             if (string.IsNullOrEmpty(token))
             {
                 throw new CommandException(ServerText.Get("HashToken.Empty"));
+            }
+
+            if (token.Length < MinimumTokenLength)
+            {
+                throw new CommandException(ServerText.Get("HashToken.TooShort", token.Length, MinimumTokenLength));
             }
 
             await Console.Out.WriteLineAsync(AdminToken.Hash(token));

@@ -26,6 +26,24 @@ public static class AdminToken
         return $"{Scheme}${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>Returns whether <paramref name="storedHash"/> has the form that <see cref="Hash"/> writes, so that some token can match it.</summary>
+    internal static bool IsWellFormed(string storedHash)
+    {
+        var parts = storedHash.Split('$');
+        return parts.Length == 4
+            && parts[0] == Scheme
+            && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var iterations)
+            && iterations >= 1
+            && IsBase64(parts[2])
+            && IsBase64(parts[3], minimumBytes: 1);
+    }
+
+    private static bool IsBase64(string value, int minimumBytes = 0)
+    {
+        var buffer = new byte[value.Length];
+        return Convert.TryFromBase64String(value, buffer, out var written) && written >= minimumBytes;
+    }
+
     /// <summary>Checks <paramref name="token"/> against <paramref name="storedHash"/> in constant time; a malformed hash never matches.</summary>
     public static bool Verify(string token, string storedHash)
     {

@@ -12,17 +12,33 @@ internal static class DomainApiEndpoints
 {
     public static IEndpointRouteBuilder MapDomainApiEndpoints(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").AddEndpointFilter<ApiAuthorization>().WithTags("api");
+        var api = routes.MapGroup("/api").AddEndpointFilter<ApiAuthorization>().WithTags("api")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/domains", ListAsync).WithSummary("Lists the managed domains");
-        api.MapGet("/domains/{name}", GetAsync).WithSummary("Returns one managed domain with the DNS records to publish");
-        api.MapGet("/domains/{name}/dns-check", CheckDnsAsync).WithSummary("Compares the records live in DNS with the records to publish");
-        api.MapPost("/domains", AddAsync).WithSummary("Adds a managed domain with its first policy");
-        api.MapPut("/domains/{name}/policy", SetPolicyAsync).WithSummary("Replaces the policy; other content gets a new policy id");
+        api.MapGet("/domains/{name}", GetAsync).WithSummary("Returns one managed domain with the DNS records to publish")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/domains/{name}/dns-check", CheckDnsAsync).WithSummary("Compares the records live in DNS with the records to publish")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/domains", AddAsync).Accepts<AddDomainRequest>("application/json").WithSummary("Adds a managed domain with its first policy")
+            .Produces<DomainModel>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/domains/{name}/policy", SetPolicyAsync).Accepts<PolicyModel>("application/json").WithSummary("Replaces the policy; other content gets a new policy id")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/domains/{name}/promote", (string name, ApiContext context, CancellationToken token) =>
-            ChangeAsync(name, "promote", context, (catalog, domain) => catalog.PromoteAsync(domain, token), token)).WithSummary("Moves a domain from testing to enforce");
+            ChangeAsync(name, "promote", context, (catalog, domain) => catalog.PromoteAsync(domain, token), token)).WithSummary("Moves a domain from testing to enforce")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/domains/{name}/retire", (string name, ApiContext context, CancellationToken token) =>
-            ChangeAsync(name, "retire", context, (catalog, domain) => catalog.RetireAsync(domain, token), token)).WithSummary("Publishes mode none until the old max_age has passed");
-        api.MapDelete("/domains/{name}", RemoveAsync).WithSummary("Removes a retired domain after its removal time");
+            ChangeAsync(name, "retire", context, (catalog, domain) => catalog.RetireAsync(domain, token), token)).WithSummary("Publishes mode none until the old max_age has passed")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapDelete("/domains/{name}", RemoveAsync).WithSummary("Removes a retired domain after its removal time")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/reports/summary", SummarizeReportsAsync).WithSummary("Counts stored reports, in total and per managed domain");
         return routes;
     }
@@ -67,8 +83,19 @@ internal static class DomainApiEndpoints
         return TypedResults.Ok(models);
     }
 
-    private static async Task<Results<Created<DomainModel>, ProblemHttpResult>> AddAsync(AddDomainRequest request, ApiContext context, CancellationToken cancellationToken)
+    private static async Task<Results<Created<DomainModel>, ProblemHttpResult>> AddAsync(HttpRequest httpRequest, ApiContext context, CancellationToken cancellationToken)
     {
+        var (request, bodyProblem) = await ApiRequestBody.ReadAsync(httpRequest, ApiJsonContext.Default.AddDomainRequest, cancellationToken);
+        if (request is null)
+        {
+            return bodyProblem!;
+        }
+
+        if (request.Name is null)
+        {
+            return Invalid("name", "The name is missing; give the policy domain, such as example.com.");
+        }
+
         var name = DomainName.TryNormalize(request.Name);
         if (name is null)
         {
@@ -92,8 +119,14 @@ internal static class DomainApiEndpoints
         }
     }
 
-    private static async Task<Results<Ok<DomainModel>, ProblemHttpResult>> SetPolicyAsync(string name, PolicyModel request, ApiContext context, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DomainModel>, ProblemHttpResult>> SetPolicyAsync(string name, HttpRequest httpRequest, ApiContext context, CancellationToken cancellationToken)
     {
+        var (request, bodyProblem) = await ApiRequestBody.ReadAsync(httpRequest, ApiJsonContext.Default.PolicyModel, cancellationToken);
+        if (request is null)
+        {
+            return bodyProblem!;
+        }
+
         if (!TryBuildPolicy(request, out var policy, out var problem))
         {
             return problem;
@@ -151,9 +184,21 @@ internal static class DomainApiEndpoints
     {
         policy = null!;
         problem = null!;
-        if (model is null || !Enum.TryParse<PolicyMode>(model.Mode, ignoreCase: true, out var mode) || !Enum.IsDefined(mode) || int.TryParse(model.Mode, out _))
+        if (model is null)
         {
-            problem = Invalid("mode", $"The mode '{model?.Mode}' is invalid; use testing, enforce or none.");
+            problem = Invalid("policy", "The policy is missing; give an object with mode, mx and maxAge.");
+            return false;
+        }
+
+        if (model.Mode is null)
+        {
+            problem = Invalid("mode", "The mode is missing; use testing, enforce or none.");
+            return false;
+        }
+
+        if (!Enum.TryParse<PolicyMode>(model.Mode, ignoreCase: true, out var mode) || !Enum.IsDefined(mode) || int.TryParse(model.Mode, out _))
+        {
+            problem = Invalid("mode", $"The mode '{model.Mode}' is invalid; use testing, enforce or none.");
             return false;
         }
 
@@ -186,8 +231,7 @@ internal static class DomainApiEndpoints
         return true;
     }
 
-    private static ProblemHttpResult Invalid(string field, string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["field"] = field });
+    private static ProblemHttpResult Invalid(string field, string detail) => ApiRequestBody.Invalid(field, detail);
 
     private static ProblemHttpResult InvalidDomain(string name) =>
         Invalid("name", $"'{name}' is not a valid policy domain; give a domain name such as example.com.");

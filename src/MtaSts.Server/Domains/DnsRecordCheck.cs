@@ -62,6 +62,12 @@ public sealed class DnsRecordCheck(IDnsResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(expected);
+        var check = new DnsRecordCheck(new TimeoutOnceResolver(resolver));
+        return await check.CheckEachAsync(domain, expected, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<DnsRecordStatus>> CheckEachAsync(ManagedDomain domain, IReadOnlyList<DnsRecordInstruction> expected, CancellationToken cancellationToken)
+    {
         var statuses = new List<DnsRecordStatus>(expected.Count);
         foreach (var record in expected)
         {

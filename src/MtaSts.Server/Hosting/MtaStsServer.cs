@@ -31,19 +31,21 @@ public static class MtaStsServer
     /// <param name="catalog">The domain catalog; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
     /// <param name="intake">The report intake; <see langword="null"/> opens the SQLite store of <c>Server:Store</c>.</param>
     /// <param name="cancellationToken">Cancels opening the store.</param>
-    /// <exception cref="InvalidOperationException">A setting is invalid; the message names each key to fix.</exception>
+    /// <exception cref="InvalidOperationException">A setting is invalid or a port is in use; the message names each key to fix.</exception>
     public static async Task<WebApplication> BuildAsync(string[] args, IDomainCatalog? catalog = null, IReportIntake? intake = null, CancellationToken cancellationToken = default)
     {
-        // The server binds the --urls addresses itself (ListenUrls). Left in the arguments, they
-        // would make Kestrel warn at every start that it overrides them.
+        // The server binds the --urls addresses itself (ListenUrls). Kestrel reads urls, http_ports and
+        // https_ports when the builder is created and, given any, warns at every start that ListenUrls
+        // overrides them. So --urls is taken out of the arguments, and empty values on the command line,
+        // the last source, hide the others; ReadConfiguredUrls still finds Urls from appsettings.json or ASPNETCORE_URLS.
         var (urlsArgument, otherArgs) = TakeUrlsArgument(args);
-        var builder = WebApplication.CreateBuilder(otherArgs);
+        var builder = WebApplication.CreateBuilder([.. otherArgs, "--urls=", "--http_ports=", "--https_ports="]);
         ServerConfiguration.AddSharedSources(builder.Configuration);
 
         // Defaults below every other source: ASP.NET Core's per-request logs stay off unless configured.
-        // Kestrel logs a failed bind as Critical with a stack trace; the caller reports that failure
-        // in one line from the IOException that StartAsync throws.
-        // TODO: the generic host still logs "Hosting failed to start" with the same stack trace.
+        // Kestrel logs a failed bind as Critical with a stack trace. EnsurePortsFree reports a port in
+        // use in one line before that, so a bind fails there only when another program takes the port in between.
+        // NOTE: in that case the generic host still logs "Hosting failed to start" with a stack trace.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level < LogLevel.Critical);
 
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
@@ -58,7 +60,7 @@ public static class MtaStsServer
         var problems = ServerOptionsValidation.Validate(options);
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException(string.Join(" ", problems));
+            throw new ServerSettingException(problems);
         }
 
         EnsureSmtpPortFree(options.Smtp);
@@ -93,16 +95,18 @@ public static class MtaStsServer
         builder.Services.AddSmtpIntake(options.Smtp);
         builder.Services.AddImapPolling(options.Imap);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiDocument>());
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 
         // 3. Listen on the --urls addresses, choosing each HTTPS certificate by SNI, with TLS 1.2 and 1.3 only.
-        var urls = (urlsArgument ?? builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var urls = (urlsArgument ?? ReadConfiguredUrls(builder.Configuration) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (urls.Length == 0)
         {
             urls = [options.Tls.Certificates.Count > 0 ? DefaultHttpsUrl : DefaultHttpUrl];
         }
 
+
+        ListenUrls.EnsurePortsFree(urls);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
@@ -133,6 +137,7 @@ public static class MtaStsServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestCounting();
+        app.UseMisdirectedRequestCheck();
 
         // 5. Map one endpoint group per feature.
         app.MapPolicyEndpoints();
@@ -164,21 +169,26 @@ public static class MtaStsServer
             return;
         }
 
-        var probe = new System.Net.Sockets.TcpListener(address, smtp.Port);
-        try
+        ListenUrls.ProbePort(address, smtp.Port, error => SettingProblem.Create(
+            "SmtpPortInUse",
+            "Server:Smtp:Port {0} on {1} cannot be used ({2}): stop the program that listens there or choose another port.",
+            smtp.Port,
+            smtp.Address,
+            error));
+    }
+
+    private static string? ReadConfiguredUrls(IConfigurationRoot configuration)
+    {
+        foreach (var provider in configuration.Providers.Reverse())
         {
-            probe.Start();
+            if (provider is not Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationProvider
+                && provider.TryGet(WebHostDefaults.ServerUrlsKey, out var urls))
+            {
+                return urls;
+            }
         }
-        catch (System.Net.Sockets.SocketException e)
-        {
-            throw new IOException(
-                $"Server:Smtp:Port {smtp.Port} on {smtp.Address} cannot be used ({e.SocketErrorCode}): stop the program that listens there or choose another port.",
-                e);
-        }
-        finally
-        {
-            probe.Stop();
-        }
+
+        return null;
     }
 
     private static (string? Urls, string[] OtherArgs) TakeUrlsArgument(string[] args)
@@ -187,11 +197,11 @@ public static class MtaStsServer
         var others = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--urls" or "/urls" && i + 1 < args.Length)
+            if ((string.Equals(args[i], "--urls", StringComparison.OrdinalIgnoreCase) || string.Equals(args[i], "/urls", StringComparison.OrdinalIgnoreCase)) && i + 1 < args.Length)
             {
                 urls = args[++i];
             }
-            else if (args[i].StartsWith("--urls=", StringComparison.Ordinal))
+            else if (args[i].StartsWith("--urls=", StringComparison.OrdinalIgnoreCase))
             {
                 urls = args[i]["--urls=".Length..];
             }

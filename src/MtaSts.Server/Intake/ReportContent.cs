@@ -84,13 +84,13 @@ internal sealed record IntakeRejection(IntakeRejectionKind Kind, string Reason, 
         "unsupported-media-type",
         "Send the report as application/tlsrpt+gzip or application/tlsrpt+json (RFC 8460 §5.4).");
 
-    public static IntakeRejection BodyTooLarge { get; } = new(
+    public static IntakeRejection BodyTooLarge(long limit) => new(
         IntakeRejectionKind.TooLarge,
         "body-too-large",
-        "The request body is larger than this server accepts.");
+        $"The request body is larger than the {limit} bytes this server accepts.");
 
-    public static IntakeRejection UnmanagedDomain { get; } = new(
+    public static IntakeRejection UnmanagedDomain(IEnumerable<string> domains) => new(
         IntakeRejectionKind.UnmanagedDomain,
         "unmanaged-domain",
-        "The report covers no policy domain managed by this server.");
+        $"The report covers {string.Join(", ", domains)}, which this server does not manage.");
 }

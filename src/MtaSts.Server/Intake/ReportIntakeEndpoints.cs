@@ -19,6 +19,12 @@ internal static class ReportIntakeEndpoints
             .WithSummary("Receives one TLS report (RFC 8460 §5.4)")
             .Accepts<byte[]>(GzipMediaType, JsonMediaType)
             .DisableAntiforgery();
+
+        // Routing rejects a Content-Type outside Accepts with a bare 415 before any endpoint runs.
+        // This twin without Accepts gets those requests, so they receive the problem details and are counted.
+        routes.MapPost(path, PostReportAsync)
+            .ExcludeFromDescription()
+            .DisableAntiforgery();
         return routes;
     }
 
@@ -42,7 +48,7 @@ internal static class ReportIntakeEndpoints
         var body = await ReadBodyAsync(context.Request, options.Value.Intake.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Problem(intake.Reject(IntakeRejection.BodyTooLarge, source).Rejection!);
+            return Problem(intake.Reject(IntakeRejection.BodyTooLarge(options.Value.Intake.MaxBodyBytes), source).Rejection!);
         }
 
         var result = await intake.AcceptAsync(body, source, cancellationToken);

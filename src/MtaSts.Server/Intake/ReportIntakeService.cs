@@ -56,7 +56,8 @@ internal sealed class ReportIntakeService(
         var managed = reports.Select(r => r.PolicyDomains.Any(domains.IsManaged)).ToList();
         if (managed.Contains(false) && _options.UnmanagedDomains == UnmanagedDomainAction.Reject)
         {
-            return Reject(IntakeRejection.UnmanagedDomain, source);
+            var unmanaged = reports.Where((_, i) => !managed[i]).SelectMany(r => r.PolicyDomains).Distinct(StringComparer.OrdinalIgnoreCase);
+            return Reject(IntakeRejection.UnmanagedDomain(unmanaged), source);
         }
 
         var outcomes = new List<IntakeOutcome>(reports.Count);

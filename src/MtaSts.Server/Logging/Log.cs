@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(2004, LogLevel.Information, "Policy request rejected with 404 ({Reason}): host {Host}, target {Target} from {Peer}; {Suppressed} more held back in the last second")]
     public static partial void PolicyRequestRejected(ILogger logger, string reason, string host, string target, string? peer, long suppressed);
 
+    [LoggerMessage(2005, LogLevel.Information, "Request rejected with 421: host {Host} differs from the TLS SNI name {SniName}, from {Peer}; {Suppressed} more held back in the last second")]
+    public static partial void MisdirectedRequest(ILogger logger, string host, string sniName, string? peer, long suppressed);
+
     [LoggerMessage(3000, LogLevel.Information, "Stored report {ReportId} from {Organization} for {Domains} via {Channel} from {Peer}")]
     public static partial void ReportStored(ILogger logger, string reportId, string organization, string domains, string channel, string? peer);
 

@@ -5,7 +5,7 @@ using MtaSts.Server.Metrics;
 
 namespace MtaSts.Server.Policies;
 
-/// <summary><c>GET /.well-known/mta-sts.txt</c>: the policy of the managed domain named by the <c>Host</c> header.</summary>
+/// <summary><c>GET</c> and <c>HEAD /.well-known/mta-sts.txt</c>: the policy of the managed domain named by the <c>Host</c> header.</summary>
 internal static class PolicyEndpoints
 {
     /// <summary>The policy path (RFC 8461 §3.2).</summary>
@@ -13,7 +13,8 @@ internal static class PolicyEndpoints
 
     public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(PolicyPath, GetPolicy).ExcludeFromDescription();
+        // HEAD gets the headers of GET without the body: Kestrel drops the body of a HEAD response.
+        routes.MapMethods(PolicyPath, [HttpMethods.Get, HttpMethods.Head], GetPolicy).ExcludeFromDescription();
         return routes;
     }
 

@@ -35,9 +35,21 @@ internal sealed class ReportMessageStore(ReportIntakeService intake, ILogger log
         // RFC 3463 enhanced status codes: 5.7.1 delivery not authorized, 5.3.4 message too big, 5.6.0 other media error.
         return rejection.Kind switch
         {
-            IntakeRejectionKind.UnmanagedDomain => new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.7.1 " + rejection.Detail),
-            IntakeRejectionKind.TooLarge => new SmtpResponse(SmtpReplyCode.SizeLimitExceeded, "5.3.4 " + rejection.Detail),
-            _ => new SmtpResponse(SmtpReplyCode.TransactionFailed, $"5.6.0 {rejection.Reason}: {rejection.Detail}"),
+            IntakeRejectionKind.UnmanagedDomain => new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.7.1 " + ToAscii(rejection.Detail)),
+            IntakeRejectionKind.TooLarge => new SmtpResponse(SmtpReplyCode.SizeLimitExceeded, "5.3.4 " + ToAscii(rejection.Detail)),
+            _ => new SmtpResponse(SmtpReplyCode.TransactionFailed, $"5.6.0 {rejection.Reason}: {ToAscii(rejection.Detail)}"),
         };
+    }
+
+    /// <summary>Rewrites a message for an SMTP reply, which is ASCII only (RFC 5321 §4.2): "§" becomes "section", any other non-ASCII character "?".</summary>
+    internal static string ToAscii(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Replace("§", "section ", StringComparison.Ordinal))
+        {
+            builder.Append(c is >= ' ' and <= '~' ? c : '?');
+        }
+
+        return builder.ToString();
     }
 }

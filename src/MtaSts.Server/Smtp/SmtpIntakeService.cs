@@ -40,6 +40,8 @@ internal sealed class SmtpIntakeService(
         var certificateName = _options.CertificateName ?? _options.ServerName;
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName(_options.ServerName)
+            .CustomSmtpGreeting(IntakeSmtpCommands.Banner)
+            .MaxAuthenticationAttempts(1)
             .MaxMessageSize(_options.MaxMessageBytes, MaxMessageSizeHandling.Strict)
             .Endpoint(builder =>
             {
@@ -56,6 +58,8 @@ internal sealed class SmtpIntakeService(
         listeners.EndpointStarted += (_, e) => _listening.TrySetResult(e.LocalEndPoint);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
+        services.Add(new IntakeSmtpCommands());
+        services.Add(new RejectingAuthenticator());
         services.Add(new RecipientFilter(recipients, logger));
         services.Add(new ReportMessageStore(intake, logger));
 

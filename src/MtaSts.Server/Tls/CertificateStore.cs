@@ -31,11 +31,31 @@ internal sealed class CertificateStore
     public bool HasCertificates => _entries.Count > 0;
 
     /// <summary>Loads every configured certificate once, so that a missing or broken file stops the start with its name.</summary>
+    /// <exception cref="ServerSettingException">A file is missing or unreadable, the key does not match, or the certificate does not cover its name.</exception>
     public void LoadAll()
     {
         foreach (var entry in _entries)
         {
-            Load(entry);
+            try
+            {
+                Load(entry);
+            }
+            catch (CertificateMismatchException e)
+            {
+                throw new ServerSettingException(SettingProblem.Create(e.Code, e.Template, entry.Name, entry.CertificateFile, entry.KeyFile), e);
+            }
+            catch (Exception e) when (e is CryptographicException or IOException or ArgumentException)
+            {
+                throw new ServerSettingException(
+                    SettingProblem.Create(
+                        "CertificateUnreadable",
+                        "Server:Tls:Certificates entry '{0}' cannot be used: {3} (certificate {1}, key {2}).",
+                        entry.Name,
+                        entry.CertificateFile,
+                        entry.KeyFile,
+                        e.Message.TrimEnd('.')),
+                    e);
+            }
         }
     }
 
@@ -104,14 +124,38 @@ internal sealed class CertificateStore
         catch (Exception e) when (e is CryptographicException or IOException or ArgumentException)
         {
             // A file caught halfway through a rewrite: keep serving the previous certificate and try again on the next check.
-            Log.CertificateReloadFailed(_logger, entry.Name, entry.CertificateFile, e.Message);
+            var reason = e is CertificateMismatchException mismatch
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, mismatch.Template, entry.Name, entry.CertificateFile, entry.KeyFile)
+                : e.Message;
+            Log.CertificateReloadFailed(_logger, entry.Name, entry.CertificateFile, reason);
         }
     }
 
     private static void Load(Entry entry)
     {
         var stamp = ReadStamp(entry);
-        var leaf = X509Certificate2.CreateFromPemFile(entry.CertificateFile, entry.KeyFile);
+        X509Certificate2 leaf;
+        try
+        {
+            leaf = X509Certificate2.CreateFromPemFile(entry.CertificateFile, entry.KeyFile);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("key", StringComparison.OrdinalIgnoreCase))
+        {
+            // .NET 10 reports a key of another certificate as an ArgumentException without naming either file.
+            throw new CertificateMismatchException(
+                "CertificateKeyMismatch",
+                "Server:Tls:Certificates entry '{0}' cannot be used: the private key in {2} does not match the certificate in {1}; give the key file issued with it.",
+                e);
+        }
+
+        // A certificate that does not cover its configured name would fail every sender's check (RFC 8461 §3.3), so it is refused.
+        if (!leaf.MatchesHostname(SampleName(entry.Name), allowWildcards: true, allowCommonName: false))
+        {
+            throw new CertificateMismatchException(
+                "CertificateNameNotCovered",
+                "Server:Tls:Certificates entry '{0}' cannot be used: the subject alternative names of the certificate in {1} do not cover {0}; issue it for that name.");
+        }
+
         var chain = new X509Certificate2Collection();
         chain.ImportFromPemFile(entry.CertificateFile);
         var intermediates = new X509Certificate2Collection();
@@ -128,6 +172,9 @@ internal sealed class CertificateStore
         entry.Stamp = stamp;
     }
 
+    // A wildcard entry serves mta-sts.<domain> names, so the certificate must cover one such name.
+    private static string SampleName(string name) => name.StartsWith("*.", StringComparison.Ordinal) ? "mta-sts" + name[1..] : name;
+
     private static (DateTime, long, DateTime, long) ReadStamp(Entry entry)
     {
         var certificate = new FileInfo(entry.CertificateFile);
@@ -137,6 +184,15 @@ internal sealed class CertificateStore
             certificate.Exists ? certificate.Length : -1,
             key.Exists ? key.LastWriteTimeUtc : default,
             key.Exists ? key.Length : -1);
+    }
+
+    // Carries the message code and English template of a certificate that loads but cannot serve its entry.
+    private sealed class CertificateMismatchException(string code, string template, Exception? innerException = null)
+        : CryptographicException(template, innerException)
+    {
+        public string Code { get; } = code;
+
+        public string Template { get; } = template;
     }
 
     private sealed class Entry(string name, string certificateFile, string keyFile)

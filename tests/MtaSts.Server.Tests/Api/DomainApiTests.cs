@@ -94,6 +94,14 @@ public sealed class DomainApiTests : IAsyncLifetime
     [InlineData("""{"name": "a.example", "policy": {"mode": "testing", "mx": ["mx..example"], "maxAge": 86400}}""", "mx", "an empty label")]
     [InlineData("""{"name": "a.example", "policy": {"mode": "testing", "mx": ["mx.example"], "maxAge": 0}}""", "maxAge", "max_age below 1")]
     [InlineData("""{"name": "a.example", "policy": {"mode": "testing", "mx": ["mx.example"], "maxAge": 31557601}}""", "maxAge", "max_age above RFC 8461's limit")]
+    [InlineData("""{"name": "a.example", "policy": {"mode": "testing", "mx": ["mx.example"], "maxAge": "abc"}}""", "policy.maxAge", "max_age not a number")]
+    [InlineData("""{"name": "a.example", "policy": {"mode": "testing", "mx": "mx.example", "maxAge": 86400}}""", "policy.mx", "mx not a list")]
+    [InlineData("""{"name": "a.example", "policy": """, "policy", "JSON truncated in the policy")]
+    [InlineData("""not json""", "body", "not JSON")]
+    [InlineData("""null""", "body", "a null body")]
+    [InlineData("""{"name": "a.example"}""", "policy", "the policy is missing")]
+    [InlineData("""{"policy": {"mode": "testing", "mx": ["mx.example"], "maxAge": 86400}}""", "name", "the name is missing")]
+    [InlineData("""{"name": "a.example", "policy": {"mx": ["mx.example"], "maxAge": 86400}}""", "mode", "the mode is missing")]
     public async Task Add_RejectsInvalidRequest(string body, string field, string reason)
     {
         using var client = _server.CreateHttpClient();
@@ -104,6 +112,32 @@ public sealed class DomainApiTests : IAsyncLifetime
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{reason}: got {(int)response.StatusCode}");
         Assert.Equal(field, problem.RootElement.GetProperty("field").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("detail").GetString()), $"{reason}: no detail");
+    }
+
+    [Fact]
+    public async Task Add_MissingPolicyNamed()
+    {
+        using var client = _server.CreateHttpClient();
+        using var content = new StringContent("""{"name": "a.example"}""", new MediaTypeHeaderValue("application/json"));
+
+        using var response = await client.PostAsync("/api/domains", content);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("The policy is missing; give an object with mode, mx and maxAge.", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task SetPolicy_InvalidJsonNamesField()
+    {
+        using var client = _server.CreateHttpClient();
+        using var content = new StringContent("""{"mode": "testing", "mx": ["mx.example"], "maxAge": "abc"}""", new MediaTypeHeaderValue("application/json"));
+
+        using var response = await client.PutAsync("/api/domains/example.com/policy", content);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("maxAge", problem.RootElement.GetProperty("field").GetString());
     }
 
     [Fact]
@@ -142,6 +176,25 @@ public sealed class DomainApiTests : IAsyncLifetime
         Assert.True(paths.TryGetProperty("/api/domains", out _));
         Assert.True(paths.TryGetProperty("/api/domains/{name}/promote", out _));
         Assert.True(paths.TryGetProperty("/tlsrpt", out _));
+    }
+
+    [Fact]
+    public async Task OpenApi_DeclaresTitleTokenAndErrors()
+    {
+        using var client = _server.CreateHttpClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/openapi.json"));
+
+        var root = json.RootElement;
+        var add = root.GetProperty("paths").GetProperty("/api/domains").GetProperty("post");
+        var intake = root.GetProperty("paths").GetProperty("/tlsrpt").GetProperty("post");
+        Assert.Equal("mtasts API", root.GetProperty("info").GetProperty("title").GetString());
+        Assert.Equal("bearer", root.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.True(add.TryGetProperty("security", out _));
+        Assert.False(intake.TryGetProperty("security", out _));
+        Assert.True(add.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(add.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(add.GetProperty("responses").TryGetProperty("409", out _));
     }
 
     private static async Task<string> GetPolicyAsync(HttpClient client, string host)

@@ -187,7 +187,7 @@ public sealed class DomainsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("http", "Failed to bind to address http://127.0.0.1:{0}: address already in use.")]
+    [InlineData("http", "'http://127.0.0.1:{0}' cannot be used: binding port {0} failed (AddressAlreadyInUse)")]
     [InlineData("smtp", "Server:Smtp:Port {0} on 127.0.0.1 cannot be used (AddressAlreadyInUse)")]
     public async Task Serve_PortInUseGivesOneLine(string listener, string expectedMessage)
     {
@@ -203,10 +203,76 @@ public sealed class DomainsCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expectedMessage, port), error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
-        if (listener == "smtp")
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "could not start the server: 'nonsense' is not an http:// or https:// URL; give one such as http://127.0.0.1:8080.")]
+    [InlineData("es", "no se pudo iniciar el servidor: 'nonsense' no es una URL http:// ni https://; indique una como http://127.0.0.1:8080.")]
+    public async Task Serve_BadUrlInUserLanguage(string language, string expectedMessage)
+    {
+        var (exitCode, _, error) = await RunAsync("--lang", language, "serve", "--urls", "nonsense");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("short", "the token has 5 characters; give at least 20")]
+    [InlineData("", "no token on standard input")]
+    public async Task HashToken_RejectsWeakToken(string token, string expectedMessage)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(cli);
+        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add("hash-token");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(token);
+        process.StandardInput.Close();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_ConfiguredUrlsWithoutOverrideWarning()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), "{ \"Urls\": \"http://127.0.0.1:0\" }");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _folder };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "MtaSts.Cli.dll"), "serve", "--store", Store })
         {
-            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+            start.ArgumentList.Add(argument);
         }
+
+        start.Environment["ASPNETCORE_HTTP_PORTS"] = "8099";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                output.AppendLine(line);
+                if (line.Contains("Listening on", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        Assert.Matches(@"Listening on http://127\.0\.0\.1:\d+", output.ToString());
+        Assert.DoesNotContain("127.0.0.1:8080", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Overriding address", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,13 +284,13 @@ public sealed class DomainsCommandTests : IDisposable
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add("hash-token");
         using var process = System.Diagnostics.Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync("cli-token-4b2e");
+        await process.StandardInput.WriteLineAsync("cli-token-4b2e-9f61-a07c");
         process.StandardInput.Close();
         var hash = (await process.StandardOutput.ReadToEndAsync()).Trim();
         await process.WaitForExitAsync();
 
         Assert.Equal(0, process.ExitCode);
-        Assert.True(MtaSts.Server.Api.AdminToken.Verify("cli-token-4b2e", hash), hash);
+        Assert.True(MtaSts.Server.Api.AdminToken.Verify("cli-token-4b2e-9f61-a07c", hash), hash);
     }
 
     private string StoreFile(string source) => Path.Combine(_folder, source + ".db");

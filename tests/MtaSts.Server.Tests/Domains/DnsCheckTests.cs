@@ -81,3 +81,41 @@ public sealed class DnsCheckTests : IAsyncLifetime
         return json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("match").GetString()!);
     }
 }
+
+/// <summary>The DNS check against a resolver on loopback that receives queries and never answers.</summary>
+public sealed class DeadResolverDnsCheckTests : IAsyncLifetime
+{
+    private readonly System.Net.Sockets.UdpClient _silent = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private RunningServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(new Dictionary<string, string>
+    {
+        ["Server:PublicHost"] = "policy.example.net",
+        ["Server:ReportUris:0"] = "mailto:tlsrpt@example.net",
+        ["Server:Dns:Servers:0"] = _silent.Client.LocalEndPoint!.ToString()!,
+        ["Server:Dns:TimeoutSeconds"] = "1",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _silent.Dispose();
+    }
+
+    [Fact]
+    public async Task DeadResolver_TimesOutOnce()
+    {
+        using var client = _server.CreateHttpClient();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/domains/example.com/dns-check"));
+
+        var elapsed = started.Elapsed;
+        var matches = json.RootElement.EnumerateArray().Select(r => r.GetProperty("match").GetString()).ToList();
+        Assert.Equal(3, matches.Count);
+        Assert.All(matches, m => Assert.Equal("lookupFailed", m));
+
+        // One 1-second timeout for the whole check, not one per record.
+        Assert.True(elapsed < TimeSpan.FromSeconds(2.5), $"the check took {elapsed.TotalSeconds:F1} s");
+    }
+}

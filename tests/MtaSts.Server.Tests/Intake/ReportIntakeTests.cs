@@ -77,8 +77,13 @@ public sealed class ReportIntakeTests : IAsyncLifetime
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
         using var response = await client.PostAsync("/tlsrpt", content);
+        var problem = await response.Content.ReadAsStringAsync();
+        var metrics = await client.GetStringAsync("/metrics");
 
         Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{reason}: got {(int)response.StatusCode}");
+        Assert.Contains("\"reason\":\"unsupported-media-type\"", problem, StringComparison.Ordinal);
+        Assert.Contains("application/tlsrpt+gzip or application/tlsrpt+json", problem, StringComparison.Ordinal);
+        Assert.Contains("mtasts_server_reports_rejected_total{channel=\"https\",reason=\"unsupported-media-type\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.False(await _server.IsStoredAsync("sender.example", "type-1"));
     }
 
@@ -91,6 +96,7 @@ public sealed class ReportIntakeTests : IAsyncLifetime
         using var response = await client.PostAsync("/tlsrpt", content);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("unsupported-media-type", await ReadReasonAsync(response));
     }
 
     [Fact]
@@ -102,6 +108,7 @@ public sealed class ReportIntakeTests : IAsyncLifetime
         using var response = await PostAsync(client, Encoding.UTF8.GetBytes(padded), "application/tlsrpt+json");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than the 65536 bytes this server accepts", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await _server.IsStoredAsync("sender.example", "big-1"));
     }
 
@@ -158,6 +165,7 @@ public sealed class ReportIntakeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unmanaged-domain", await ReadReasonAsync(response));
+        Assert.Contains("covers unmanaged.test, which this server does not manage", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await _server.IsStoredAsync("sender.example", "other-1"));
     }
 

@@ -140,15 +140,41 @@ public sealed class PolicyHostingTests : IAsyncLifetime
         Assert.DoesNotContain("version: STSv1", body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Policy_HostHeaderWinsOverSni()
+    [Theory]
+    [InlineData("mta-sts.example.org", "mta-sts.example.com", "another managed domain than the SNI name")]
+    [InlineData("mta-sts.unmanaged.test", "mta-sts.example.com", "an unmanaged name")]
+    [InlineData("127.0.0.1", "mta-sts.example.com", "an IP address")]
+    [InlineData("", "mta-sts.example.com", "an empty host")]
+    [InlineData("mta-sts.example.org", "mta-sts.example.net", "a name that the wildcard certificate does not cover")]
+    public async Task Https_HostDifferentFromSniMisdirected(string hostHeader, string sniName, string reason)
     {
-        // The SNI name picks the certificate only; the Host header picks the policy, never another domain's.
-        var (status, body) = await RawHttp.GetAsync(_server.HttpsPort, "/.well-known/mta-sts.txt", "mta-sts.example.org", "mta-sts.example.com", _server.Certificates);
+        var (status, body) = await RawHttp.GetAsync(_server.HttpsPort, "/.well-known/mta-sts.txt", hostHeader, sniName, _server.Certificates);
+
+        Assert.True(status == 421, $"{reason}: expected 421, got {status}");
+        Assert.DoesNotContain("version: STSv1", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlainHttp_HostAlonePicksPolicy()
+    {
+        var (status, body) = await RawHttp.GetAsync(_server.HttpPort, "/.well-known/mta-sts.txt", "mta-sts.example.org");
 
         Assert.Equal(200, status);
         Assert.Contains("mode: enforce", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("example.com", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Head_ServesHeadersWithoutBody()
+    {
+        using var client = _server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/.well-known/mta-sts.txt");
+        request.Headers.Host = "mta-sts.example.org";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

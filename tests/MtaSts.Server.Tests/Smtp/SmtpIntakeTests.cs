@@ -82,6 +82,59 @@ public sealed class SmtpIntakeTests : IAsyncLifetime
         Assert.Equal(SmtpErrorCode.MessageNotAccepted, error.ErrorCode);
         Assert.Equal(SmtpStatusCode.TransactionFailed, error.StatusCode);
         Assert.StartsWith("5.6.0 TLSRPT-DECODE-NO-REPORT: ", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.All(c => c is >= ' ' and <= '~'), $"SMTP replies are ASCII only: {error.Message}");
+        Assert.DoesNotContain("?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Banner_HidesLibraryVersion()
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, _smtpPort);
+        using var reader = new StreamReader(tcp.GetStream(), System.Text.Encoding.ASCII);
+        await using var writer = new StreamWriter(tcp.GetStream(), System.Text.Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+
+        var banner = await reader.ReadLineAsync();
+        await writer.WriteLineAsync("EHLO client.example");
+        var ehlo = new List<string>();
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync();
+            ehlo.Add(line ?? "");
+        }
+        while (line is not null && line.StartsWith("250-", StringComparison.Ordinal));
+
+        await writer.WriteLineAsync("HELO client.example");
+        var helo = await reader.ReadLineAsync();
+
+        Assert.Equal("220 smtp.example.net ESMTP ready", banner);
+        Assert.Equal("250-smtp.example.net Hello client.example", ehlo[0]);
+        Assert.DoesNotContain(ehlo, l => l.Contains("AUTH", StringComparison.Ordinal));
+        Assert.Equal("250 smtp.example.net Hello client.example", helo);
+    }
+
+    [Fact]
+    public async Task Auth_NotOfferedAndRejectedAfterStartTls()
+    {
+        using var client = await ConnectAsync();
+
+        var error = await Record.ExceptionAsync(() => client.AuthenticateAsync("anyone", "any password"));
+
+        Assert.True(client.IsSecure);
+        Assert.False(client.Capabilities.HasFlag(SmtpCapabilities.Authentication));
+        Assert.Empty(client.AuthenticationMechanisms);
+        Assert.NotNull(error);
+        Assert.False(client.IsAuthenticated);
+    }
+
+    [Theory]
+    [InlineData("no report (RFC 8460 §5.3)", "no report (RFC 8460 section 5.3)")]
+    [InlineData("plain ASCII text", "plain ASCII text")]
+    [InlineData("dominio «ejemplo»", "dominio ?ejemplo?")]
+    public void ReplyText_RewrittenToAscii(string text, string expected)
+    {
+        Assert.Equal(expected, ReportMessageStore.ToAscii(text));
     }
 
     [Fact]
