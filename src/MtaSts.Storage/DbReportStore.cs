@@ -149,7 +149,7 @@ public abstract class DbReportStore : IReportStore
 
     /// <summary>
     /// Returns whether the stored report with the key of <paramref name="rows"/> has the same date
-    /// range, policy and failure-detail counts and session totals, which tells a second delivery
+    /// range, policy and failure-detail counts and session totals, which distinguishes a second delivery
     /// from a different report that reuses a report-id.
     /// </summary>
     private protected async Task<bool> HasSameContentAsync(DbConnection connection, DbTransaction transaction, ReportRows rows, CancellationToken cancellationToken)

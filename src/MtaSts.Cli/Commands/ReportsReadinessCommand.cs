@@ -76,7 +76,7 @@ internal static class ReportsReadinessCommand
         var defaults = new ReadinessOptions();
         var dayCount = NumberOptions.ParseInteger(days, "--days", defaults.Days, 1, MaximumDays);
 
-        // Without --min-days, a window shorter than the default minimum asks for every day of it.
+        // Without --min-days, a window shorter than the default minimum requires every day of it.
         var minimumDayCount = NumberOptions.ParseInteger(minimumDays, "--min-days", Math.Min(defaults.MinimumReportDays, dayCount), 0, MaximumDays);
         if (minimumDayCount > dayCount)
         {

@@ -4,7 +4,7 @@ namespace MtaSts.Cli.Output;
 
 /// <summary>
 /// Finds reports shown more than once. RFC 8460 §5.3 lets a sender deliver the same report
-/// again, so a mailbox often holds copies; each copy points at the first source it was read from
+/// again, so a mailbox often contains copies. Each copy points at the first source it was read from
 /// and is left out of the totals.
 /// </summary>
 internal static class Duplicates

@@ -28,7 +28,7 @@ internal sealed class ReportIntakeService(
     };
 
     /// <summary>
-    /// Decodes and stores every report in <paramref name="input"/>. The result tells whether the
+    /// Decodes and stores every report in <paramref name="input"/>. The result shows whether the
     /// sender may be sent a success reply: only when every report is stored or was already stored.
     /// </summary>
     /// <param name="input">A request body (gzip or JSON) or a whole mail message.</param>

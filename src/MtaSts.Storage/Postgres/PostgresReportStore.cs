@@ -71,7 +71,7 @@ public sealed class PostgresReportStore : DbReportStore
     }
 
     /// <summary>Returns whether <paramref name="location"/> contains a password, which the
-    /// documentation asks to keep in <c>PGPASSWORD</c> or <c>~/.pgpass</c> instead.</summary>
+    /// documentation says to keep in <c>PGPASSWORD</c> or <c>~/.pgpass</c> instead.</summary>
     public static bool ContainsPassword(string location)
     {
         ArgumentNullException.ThrowIfNull(location);

@@ -78,10 +78,10 @@ public static class FindingCodes
     /// <summary>The TLS handshake with the policy host failed.</summary>
     public const string FetchTlsFailed = "POLICY-FETCH-TLS-FAILED";
 
-    /// <summary>The policy URL answered with a redirect.</summary>
+    /// <summary>The policy URL returned a redirect.</summary>
     public const string FetchRedirect = "POLICY-FETCH-REDIRECT";
 
-    /// <summary>The policy URL answered with a status other than 200.</summary>
+    /// <summary>The policy URL returned a status other than 200.</summary>
     public const string FetchStatus = "POLICY-FETCH-STATUS";
 
     /// <summary>The policy is not served as <c>text/plain</c>.</summary>

@@ -15,13 +15,13 @@ public enum SmtpProbeStatus
     /// <summary>The greeting was not 220.</summary>
     BannerRejected,
 
-    /// <summary>EHLO was answered with an error.</summary>
+    /// <summary>The server replied to EHLO with an error.</summary>
     EhloRejected,
 
     /// <summary>The EHLO reply does not offer STARTTLS.</summary>
     StartTlsNotOffered,
 
-    /// <summary>STARTTLS was answered with something other than 220.</summary>
+    /// <summary>The server replied to STARTTLS with a code other than 220.</summary>
     StartTlsRejected,
 
     /// <summary>The TLS handshake failed.</summary>

@@ -89,7 +89,7 @@ public sealed class LabDnsServer : IDisposable
         var name = question.Name.ToString().TrimEnd('.');
         if (_silent.ContainsKey(name))
         {
-            // ARSoft answers SERVFAIL when a handler sets no response, so stay silent by waiting
+            // ARSoft returns SERVFAIL when a handler sets no response, so stay silent by waiting
             // longer than any lab client waits.
             await Task.Delay(TimeSpan.FromSeconds(15));
             return;
